@@ -1,0 +1,82 @@
+package dev.askbuild.cli;
+
+import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.ExitCode;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code askbuild} command-line runner: a thin adapter from arguments to engine stages. */
+@Command(
+    name = "askbuild",
+    mixinStandardHelpOptions = true,
+    version = "askbuild 0.1.0",
+    description = "Verified, offline, reproducible arm64 builds of NXP's ASK fast-path kit.",
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  a verification or check failed",
+      "  2  bad usage or bad input",
+      "  3  missing toolchain or environment"
+    },
+    subcommands = {
+      VerifyCommand.class,
+      ExtractCommand.class,
+      NormalizeCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs one command line; every outcome is mapped to an exit code here and only here. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(Main::exitCodeFor);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof AskBuildException ab) {
+            err.println("askbuild: " + ab.getMessage());
+          } else {
+            err.println("askbuild: internal error: " + e);
+            e.printStackTrace(err);
+          }
+          err.flush();
+          return exitCodeFor(e);
+        });
+    cli.setParameterExceptionHandler(
+        (e, args2) -> {
+          err.println("askbuild: " + e.getMessage());
+          e.getCommandLine().usage(err);
+          err.flush();
+          return ExitCode.BAD_INPUT.code();
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static int exitCodeFor(Throwable e) {
+    if (e instanceof AskBuildException ab) {
+      return ab.exitCode().code();
+    }
+    if (e instanceof CommandLine.ParameterException) {
+      return ExitCode.BAD_INPUT.code();
+    }
+    // An unexpected exception is a bug or an unreadable input; never report it as success.
+    return ExitCode.BAD_INPUT.code();
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+}

@@ -1,0 +1,101 @@
+package dev.askbuild.core;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.UUID;
+
+/** Directory-tree helpers that never follow symbolic links out of the tree they work on. */
+public final class FileTrees {
+  private FileTrees() {}
+
+  /** Deletes a tree; links are removed, never followed. A missing path is not an error. */
+  public static void deleteRecursively(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            // A read-only directory from an archive must still be emptied.
+            makeOwnerWritable(dir);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+            if (exc instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw exc;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+            if (exc != null) {
+              throw exc;
+            }
+            Files.deleteIfExists(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /** Best-effort variant for cleanup paths where a first error must not be masked. */
+  public static void deleteQuietly(Path root) {
+    try {
+      deleteRecursively(root);
+    } catch (IOException | RuntimeException ignored) {
+      // The caller is already failing for a better reason.
+    }
+  }
+
+  /**
+   * A fresh, not yet existing sibling of {@code target} to build into before an atomic publish. It
+   * sits in the same directory so that the final rename never crosses a file system.
+   */
+  public static Path stagingSibling(Path target) {
+    Path absolute = target.toAbsolutePath().normalize();
+    String name = absolute.getFileName().toString();
+    return absolute.resolveSibling("." + name + ".partial-" + UUID.randomUUID());
+  }
+
+  /**
+   * Moves a finished staging directory to {@code target} in one rename, so a reader sees either
+   * nothing or the whole tree.
+   */
+  public static void publish(Path staging, Path target) throws IOException {
+    Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void makeOwnerWritable(Path dir) throws IOException {
+    if (Files.isSymbolicLink(dir)) {
+      return;
+    }
+    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
+    if (!perms.contains(PosixFilePermission.OWNER_WRITE)
+        || !perms.contains(PosixFilePermission.OWNER_EXECUTE)) {
+      perms.add(PosixFilePermission.OWNER_WRITE);
+      perms.add(PosixFilePermission.OWNER_EXECUTE);
+      perms.add(PosixFilePermission.OWNER_READ);
+      Files.setPosixFilePermissions(dir, perms);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package dev.askbuild.core;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place the engine starts external processes. Output goes straight to a log file (no Java
+ * pumping, so a long make costs nothing extra); a failure carries the log's last lines and path.
+ */
+public final class ProcessRunner {
+  private static final int TAIL_LINES = 25;
+
+  private final Map<String, String> baseEnv;
+
+  /** A runner whose children see {@code baseEnv} plus each command's own changes. */
+  public ProcessRunner(Map<String, String> baseEnv) {
+    this.baseEnv = Map.copyOf(baseEnv);
+  }
+
+  /** A runner that passes the current process environment on. */
+  public static ProcessRunner inheritingEnvironment() {
+    return new ProcessRunner(System.getenv());
+  }
+
+  /** Result of a finished command. */
+  public record Result(int exitCode, Path log) {
+    public boolean succeeded() {
+      return exitCode == 0;
+    }
+  }
+
+  /** Runs a command, appending its combined output to {@code log}. */
+  public Result run(Command command, Path log) throws IOException {
+    Files.createDirectories(log.toAbsolutePath().getParent());
+    ProcessBuilder builder = builder(command);
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Files.writeString(
+        log,
+        "$ (cd " + command.workDir() + " && " + command.display() + ")\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw AskBuildException.environment(
+          "cannot run " + command.argv().get(0) + ": " + e.getMessage());
+    }
+    try {
+      return new Result(process.waitFor(), log);
+    } catch (InterruptedException e) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while running " + command.display());
+    }
+  }
+
+  /**
+   * Runs a command and fails with {@link ExitCode#CHECK_FAILED} when it exits non-zero, showing what
+   * failed, the log's last lines and where the whole log is.
+   */
+  public Result runChecked(Command command, Path log, String what) throws IOException {
+    Result result = run(command, log);
+    if (!result.succeeded()) {
+      throw AskBuildException.checkFailed(
+          what
+              + " failed (exit "
+              + result.exitCode()
+              + "): "
+              + command.display()
+              + "\n--- last lines of "
+              + log
+              + " ---\n"
+              + String.join("\n", tail(log, TAIL_LINES))
+              + "\n--- full log: "
+              + log);
+    }
+    return result;
+  }
+
+  /** Runs a short command and returns its standard output, or fails naming the command. */
+  public String capture(Command command) throws IOException {
+    ProcessBuilder builder = builder(command);
+    builder.redirectErrorStream(true);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw AskBuildException.environment(
+          "cannot run " + command.argv().get(0) + ": " + e.getMessage());
+    }
+    byte[] out = process.getInputStream().readAllBytes();
+    try {
+      int code = process.waitFor();
+      String text = new String(out, StandardCharsets.UTF_8);
+      if (code != 0) {
+        throw AskBuildException.checkFailed(
+            command.display() + " failed (exit " + code + "): " + text.strip());
+      }
+      return text;
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while running " + command.display());
+    }
+  }
+
+  private ProcessBuilder builder(Command command) {
+    ProcessBuilder builder = new ProcessBuilder(command.argv());
+    builder.directory(command.workDir().toFile());
+    Map<String, String> env = builder.environment();
+    env.clear();
+    env.putAll(baseEnv);
+    command
+        .env()
+        .forEach(
+            (key, value) -> {
+              if (value == null) {
+                env.remove(key);
+              } else {
+                env.put(key, value);
+              }
+            });
+    return builder;
+  }
+
+  /** The last {@code lines} lines of a log, read from its end so huge logs cost nothing. */
+  public static List<String> tail(Path log, int lines) throws IOException {
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      long length = file.length();
+      int window = (int) Math.min(length, 64 * 1024);
+      byte[] bytes = new byte[window];
+      file.seek(length - window);
+      file.readFully(bytes);
+      List<String> all = new ArrayList<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n")));
+      return all.subList(Math.max(0, all.size() - lines), all.size());
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package dev.askbuild.extract;
+
+import java.nio.file.Path;
+
+/** What an accepted archive turned into. */
+public record ExtractResult(
+    Path into,
+    ArchiveFormat format,
+    long entries,
+    long files,
+    long directories,
+    long symlinks,
+    long hardlinks,
+    long bytes,
+    long skipped) {}
