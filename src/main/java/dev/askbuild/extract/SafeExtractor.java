@@ -217,7 +217,12 @@ public final class SafeExtractor {
     }
 
     private void makeHardlink(String name, Path path, String linkTarget) throws IOException {
-      Optional<String> existing = paths.relative(linkTarget);
+      Optional<String> existing;
+      try {
+        existing = paths.relative(linkTarget);
+      } catch (AskBuildException e) {
+        throw paths.reject(name, "is a hard link to '" + linkTarget + "', outside the target directory");
+      }
       if (existing.isEmpty() || !regularFiles.contains(existing.get())) {
         throw paths.reject(
             name, "is a hard link to '" + linkTarget + "', which is not a file extracted before it");

@@ -1,0 +1,134 @@
+package dev.askbuild.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.ExitCode;
+import dev.askbuild.core.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackageVerifierTest {
+  @TempDir Path packages;
+
+  @BeforeEach
+  void vendor() throws IOException {
+    Files.writeString(packages.resolve("a.tar.gz"), "alpha");
+    Files.writeString(packages.resolve("b.tar.xz"), "bravo");
+  }
+
+  private void sums(String text) throws IOException {
+    Files.writeString(packages.resolve("SHA256SUMS"), text);
+  }
+
+  private VerifyReport verify(boolean strict) throws IOException {
+    VerifyRequest base = VerifyRequest.of(packages);
+    return new PackageVerifier()
+        .verify(new VerifyRequest(packages, base.sums(), Optional.empty(), Optional.empty(), strict, 2));
+  }
+
+  @Test
+  void acceptsBothGnuModesCommentsAndBlankLines() throws IOException {
+    sums("# vendored 2026-11\n\n" + Sha256.ofString("alpha") + "  a.tar.gz\n"
+        + Sha256.ofString("bravo").toUpperCase() + " *b.tar.xz\n");
+
+    VerifyReport report = verify(true);
+
+    assertThat(report.passed()).isTrue();
+    assertThat(report.verdicts()).extracting(FileVerdict::status).containsExactly(Status.OK, Status.OK);
+  }
+
+  @Test
+  void mismatchNamesFileExpectedAndActual() throws IOException {
+    String wrong = "0".repeat(64);
+    sums(Sha256.ofString("alpha") + "  a.tar.gz\n" + wrong + "  b.tar.xz\n");
+
+    VerifyReport report = verify(false);
+
+    assertThat(report.passed()).isFalse();
+    FileVerdict bad = report.verdicts().get(1);
+    assertThat(bad.status()).isEqualTo(Status.MISMATCH);
+    assertThat(bad.describe())
+        .contains("b.tar.xz")
+        .contains("expected: " + wrong)
+        .contains("actual:   " + Sha256.ofString("bravo"));
+  }
+
+  @Test
+  void listedButMissingFails() throws IOException {
+    sums(Sha256.ofString("alpha") + "  a.tar.gz\n" + Sha256.ofString("bravo") + "  b.tar.xz\n"
+        + "1".repeat(64) + "  c.tar.bz2\n");
+
+    VerifyReport report = verify(false);
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.verdicts().get(2)).extracting(FileVerdict::file, FileVerdict::status)
+        .containsExactly("c.tar.bz2", Status.MISSING);
+  }
+
+  @Test
+  void unlistedFileWarnsAndFailsOnlyWhenStrict() throws IOException {
+    sums(Sha256.ofString("alpha") + "  a.tar.gz\n");
+
+    assertThat(verify(false).passed()).isTrue();
+    VerifyReport strict = verify(true);
+    assertThat(strict.passed()).isFalse();
+    assertThat(strict.verdicts()).filteredOn(v -> v.status() == Status.UNLISTED)
+        .extracting(FileVerdict::file).containsExactly("b.tar.xz");
+  }
+
+  @Test
+  void malformedLineIsBadInputNamingTheLine() throws IOException {
+    sums(Sha256.ofString("alpha") + "  a.tar.gz\nnot a checksum line\n");
+
+    assertThatThrownBy(() -> verify(false))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageContaining("SHA256SUMS:2")
+        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+  }
+
+  @Test
+  void namesLeavingTheDirectoryAreBadInput() throws IOException {
+    for (String name : new String[] {"../x", "/etc/passwd", "a/../../x"}) {
+      sums(Sha256.ofString("alpha") + "  " + name + "\n");
+      assertThatThrownBy(() -> verify(false))
+          .as(name)
+          .isInstanceOf(AskBuildException.class)
+          .hasMessageContaining(name)
+          .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+  }
+
+  @Test
+  void linkToAFileOutsideIsBadInput(@TempDir Path elsewhere) throws IOException {
+    Path secret = Files.writeString(elsewhere.resolve("secret"), "alpha");
+    Files.createSymbolicLink(packages.resolve("c.tar.gz"), secret);
+    sums(Sha256.ofString("alpha") + "  c.tar.gz\n");
+
+    assertThatThrownBy(() -> verify(false)).hasMessageContaining("outside the packages directory");
+  }
+
+  @Test
+  void hashesLargeFilesInConstantMemory() throws IOException {
+    // 64 MiB through a 1 MiB buffer: the digest must match the JDK's one-shot digest.
+    byte[] chunk = new byte[1 << 20];
+    new java.util.Random(7).nextBytes(chunk);
+    Path big = packages.resolve("big.bin");
+    try (var out = Files.newOutputStream(big)) {
+      for (int i = 0; i < 64; i++) {
+        out.write(chunk);
+      }
+    }
+    var digest = Sha256.newDigest();
+    for (int i = 0; i < 64; i++) {
+      digest.update(chunk);
+    }
+    assertThat(Sha256.ofFile(big)).isEqualTo(java.util.HexFormat.of().formatHex(digest.digest()));
+  }
+}
