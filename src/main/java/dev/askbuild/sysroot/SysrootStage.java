@@ -1,0 +1,244 @@
+package dev.askbuild.sysroot;
+
+import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.Command;
+import dev.askbuild.core.CrossToolchain;
+import dev.askbuild.core.FileTrees;
+import dev.askbuild.core.PatchApplier;
+import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.core.Progress;
+import dev.askbuild.core.Sha256;
+import dev.askbuild.extract.ExtractRequest;
+import dev.askbuild.extract.SafeExtractor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The sysroot stage: an arm64 glibc sysroot from Debian's cross libc and multiarch {@code -dev}
+ * packages, with the vendored libraries cross-built into it. Finished sysroots are cached by the
+ * hash of every input and published with one rename, so a killed run never leaves one that looks
+ * complete.
+ */
+public final class SysrootStage {
+  static final String COMPLETE_MARKER = ".askbuild-complete";
+
+  private final ProcessRunner runner;
+  private final Progress progress;
+
+  public SysrootStage(ProcessRunner runner, Progress progress) {
+    this.runner = runner;
+    this.progress = progress;
+  }
+
+  public SysrootResult build(SysrootRequest request) throws IOException {
+    String triple = request.triple();
+    Path libc = Path.of("/usr", triple);
+    if (!Files.isDirectory(libc.resolve("lib")) || !Files.isDirectory(libc.resolve("include"))) {
+      throw AskBuildException.environment(
+          "the cross libc for " + triple + " is not installed: apt-get install libc6-dev-"
+              + request.debianArch() + "-cross");
+    }
+    String key = key(request);
+    Files.createDirectories(request.cache());
+    Path entry = request.cache().resolve("sysroot-" + key.substring(0, 24));
+    if (Files.exists(entry.resolve(COMPLETE_MARKER))) {
+      progress.info("sysroot: cache hit " + entry);
+      return new SysrootResult(entry, key, true);
+    }
+    progress.info("sysroot: cache miss, building " + entry);
+    Path staging = FileTrees.stagingSibling(entry);
+    try {
+      Files.createDirectories(staging);
+      stageLibc(libc, staging, triple);
+      for (String pkg : request.devPackages()) {
+        stagePackage(pkg + ":" + request.debianArch(), staging);
+      }
+      for (VendoredLibrary library : request.libraries()) {
+        buildLibrary(library, request, staging);
+      }
+      Files.writeString(staging.resolve(".askbuild-sysroot-key"), key + "\n");
+      Files.writeString(staging.resolve(COMPLETE_MARKER), "");
+      if (Files.exists(entry)) {
+        // A leftover without marker from a killed run: never trusted, replaced whole.
+        FileTrees.deleteRecursively(entry);
+      }
+      FileTrees.publish(staging, entry);
+      return new SysrootResult(entry, key, false);
+    } finally {
+      FileTrees.deleteQuietly(staging);
+    }
+  }
+
+  /** Everything that decides the sysroot's content goes into its cache key. */
+  private String key(SysrootRequest request) throws IOException {
+    StringBuilder sb = new StringBuilder("askbuild-sysroot-v1\n");
+    sb.append("triple ").append(request.triple()).append('\n');
+    sb.append("gcc ").append(CrossToolchain.gccVersion(runner, request.triple())).append('\n');
+    sb.append("libc ").append(packageVersion("libc6-dev-" + request.debianArch() + "-cross")).append('\n');
+    for (String pkg : request.devPackages()) {
+      sb.append("dev ").append(pkg).append(' ')
+          .append(packageVersion(pkg + ":" + request.debianArch())).append('\n');
+    }
+    for (VendoredLibrary lib : request.libraries()) {
+      sb.append("lib ").append(lib.name()).append(' ').append(lib.kind()).append(' ')
+          .append(String.join(" ", lib.extraArgs())).append('\n');
+      sb.append("  tarball ").append(Sha256.ofFile(requireFile(lib.tarball(), lib))).append('\n');
+      for (Path patch : lib.patches()) {
+        sb.append("  patch ").append(patch.getFileName()).append(' ')
+            .append(Sha256.ofFile(requireFile(patch, lib))).append('\n');
+      }
+    }
+    sb.append("epoch ").append(request.epoch()).append('\n');
+    return Sha256.ofString(sb.toString());
+  }
+
+  private static Path requireFile(Path file, VendoredLibrary lib) {
+    if (!Files.isRegularFile(file)) {
+      throw AskBuildException.badInput("library " + lib.name() + ": " + file + " does not exist");
+    }
+    return file;
+  }
+
+  private String packageVersion(String pkg) throws IOException {
+    try {
+      return runner.capture(new Command(List.of("dpkg-query", "-W", "-f", "${Version}", pkg),
+          Path.of("/"), Map.of("LC_ALL", "C"))).strip();
+    } catch (AskBuildException e) {
+      throw AskBuildException.environment(
+          pkg + " is not installed: apt-get install " + pkg + " (askbuild setup installs it)");
+    }
+  }
+
+  /**
+   * Debian's cross libc lives in /usr/TRIPLE; in the sysroot it takes the multiarch places a
+   * target system has, with /lib a link to usr/lib, and its linker scripts pointed there.
+   */
+  private static void stageLibc(Path libc, Path sysroot, String triple) throws IOException {
+    Path libDir = Files.createDirectories(sysroot.resolve("usr/lib").resolve(triple));
+    copyTree(libc.resolve("lib"), libDir);
+    copyTree(libc.resolve("include"), Files.createDirectories(sysroot.resolve("usr/include")));
+    Files.createSymbolicLink(sysroot.resolve("lib"), Path.of("usr/lib"));
+    try (Stream<Path> files = Files.list(libDir)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith("ld-linux")) {
+          Files.createSymbolicLink(sysroot.resolve("usr/lib").resolve(name), Path.of(triple, name));
+        }
+        if (name.endsWith(".so") && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && Files.size(f) < 4096) {
+          String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+          if (text.contains("GNU ld script")) {
+            Files.writeString(f, text.replace("/usr/" + triple + "/lib/", "/usr/lib/" + triple + "/"),
+                StandardCharsets.ISO_8859_1);
+          }
+        }
+      }
+    }
+  }
+
+  /** Copies the files an installed multiarch package owns, links made relative to the sysroot. */
+  private void stagePackage(String pkg, Path sysroot) throws IOException {
+    String listing;
+    try {
+      listing = runner.capture(new Command(List.of("dpkg-query", "-L", pkg), Path.of("/"), Map.of("LC_ALL", "C")));
+    } catch (AskBuildException e) {
+      throw AskBuildException.environment(
+          pkg + " is not installed: apt-get install " + pkg + " (askbuild setup installs it)");
+    }
+    for (String line : listing.lines().toList()) {
+      if (!line.startsWith("/") || line.startsWith("/usr/share/doc") || line.startsWith("/usr/share/man")) {
+        continue;
+      }
+      Path source = Path.of(line);
+      if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS) || !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      Path dest = sysroot.resolve(line.substring(1));
+      Files.createDirectories(dest.getParent());
+      if (Files.isSymbolicLink(source)) {
+        Path target = Files.readSymbolicLink(source);
+        if (target.isAbsolute()) {
+          target = dest.getParent().relativize(sysroot.resolve(target.toString().substring(1)));
+        }
+        Files.deleteIfExists(dest);
+        Files.createSymbolicLink(dest, target);
+      } else {
+        Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
+
+  private void buildLibrary(VendoredLibrary lib, SysrootRequest request, Path sysroot) throws IOException {
+    Path src = request.work().resolve("sysroot-src").resolve(lib.name()).toAbsolutePath();
+    FileTrees.deleteRecursively(src);
+    Files.createDirectories(src.getParent());
+    new SafeExtractor().extract(
+        ExtractRequest.of(lib.tarball(), src).withStripComponents(1).withDropVcs(true).withEpoch(request.epoch()));
+    Path log = request.work().resolve("logs").resolve("sysroot-" + lib.name() + ".log").toAbsolutePath();
+    new PatchApplier(runner).apply(lib.patches(), src, "library " + lib.name(), log);
+    progress.info("sysroot: building " + lib.name() + " (" + lib.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
+    String triple = request.triple();
+    String jobs = "-j" + Runtime.getRuntime().availableProcessors();
+    Map<String, String> env = buildEnv(request, sysroot, src);
+    List<String> cc = List.of("CC=" + triple + "-gcc --sysroot=" + sysroot, "AR=" + triple + "-ar");
+    String what = "building library " + lib.name();
+    if (lib.kind() == BuildKind.AUTOTOOLS) {
+      List<String> configure = new ArrayList<>(List.of("./configure", "--host=" + triple, "--prefix=/usr",
+          "--libdir=/usr/lib/" + triple));
+      configure.addAll(lib.extraArgs());
+      runner.runChecked(new Command(configure, src, env), log, what + " (configure)");
+      runner.runChecked(new Command(List.of("make", jobs), src, env), log, what);
+      runner.runChecked(new Command(List.of("make", "DESTDIR=" + sysroot, "install"), src, env), log, what + " (install)");
+    } else {
+      List<String> make = new ArrayList<>(List.of("make", jobs));
+      make.addAll(cc);
+      make.addAll(lib.extraArgs());
+      runner.runChecked(new Command(make, src, env), log, what);
+      List<String> install = new ArrayList<>(List.of("make", "DESTDIR=" + sysroot, "PREFIX=/usr", "install"));
+      install.addAll(cc);
+      install.addAll(lib.extraArgs());
+      runner.runChecked(new Command(install, src, env), log, what + " (install)");
+    }
+  }
+
+  /** The environment a target build sees: the cross compiler on the sysroot, fixed time and locale. */
+  static Map<String, String> buildEnv(SysrootRequest request, Path sysroot, Path src) {
+    String triple = request.triple();
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("LC_ALL", "C");
+    env.put("TZ", "UTC");
+    env.put("SOURCE_DATE_EPOCH", Long.toString(request.epoch()));
+    env.put("CC", triple + "-gcc --sysroot=" + sysroot);
+    env.put("CXX", triple + "-g++ --sysroot=" + sysroot);
+    env.put("AR", triple + "-ar");
+    env.put("RANLIB", triple + "-ranlib");
+    env.put("STRIP", triple + "-strip");
+    env.put("CFLAGS", "-O2 -ffile-prefix-map=" + src + "=. -ffile-prefix-map=" + sysroot + "=/");
+    env.put("PKG_CONFIG_SYSROOT_DIR", sysroot.toString());
+    env.put("PKG_CONFIG_LIBDIR", sysroot.resolve("usr/lib").resolve(triple).resolve("pkgconfig") + ":"
+        + sysroot.resolve("usr/share/pkgconfig"));
+    env.put("PKG_CONFIG_PATH", null);
+    return env;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(p, dest, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.askbuild.sysroot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.ExitCode;
+import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.core.Progress;
+import dev.askbuild.fixture.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real sysroot stage: Debian's cross libc plus the fixture library, cross-built and patched. */
+class SysrootStageTest {
+  @TempDir Path work;
+
+  private SysrootRequest request(Path tarball, List<Path> patches, Path cache) {
+    VendoredLibrary libdemo = new VendoredLibrary("libdemo", tarball, patches, BuildKind.AUTOTOOLS, List.of());
+    return new SysrootRequest("aarch64-linux-gnu", "arm64", List.of(), List.of(libdemo), work, cache, Fixtures.EPOCH);
+  }
+
+  private static String run(String... argv) throws Exception {
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(String.join(" ", argv) + "\n" + out).isZero();
+    return out;
+  }
+
+  @Test
+  void crossBuildsThePatchedLibraryIntoALinkableRunnableSysroot() throws Exception {
+    Path tarball = Fixtures.libdemoTarball(work);
+    SysrootStage stage = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT);
+    SysrootResult result =
+        stage.build(request(tarball, List.of(Fixtures.patch("0001-configure-honour-host.patch")), Fixtures.cache()));
+    Path sysroot = result.sysroot();
+
+    Path lib = sysroot.resolve("usr/lib/aarch64-linux-gnu/libdemo.so.1");
+    assertThat(run("readelf", "-h", lib.toString())).contains("AArch64");
+    assertThat(sysroot.resolve("usr/include/demo/scale.h")).exists();
+    assertThat(sysroot.resolve("lib/ld-linux-aarch64.so.1")).exists();
+    assertThat(run("env", "PKG_CONFIG_SYSROOT_DIR=" + sysroot,
+        "PKG_CONFIG_LIBDIR=" + sysroot.resolve("usr/lib/aarch64-linux-gnu/pkgconfig"), "pkg-config", "--cflags", "demo"))
+        .contains("-I" + sysroot + "/usr/include");
+
+    // A target program links against the sysroot alone and runs under emulation (smoke only).
+    Path c = Files.writeString(work.resolve("t.c"),
+        "#include <stdio.h>\n#include <demo/scale.h>\nint main(void){printf(\"%d\\n\", demo_scale(21));return 0;}\n");
+    Path exe = work.resolve("t");
+    run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", exe.toString(), c.toString(), "-ldemo");
+    assertThat(run("qemu-aarch64-static", "-L", sysroot.toString(), exe.toString()).strip()).isEqualTo("42");
+
+    SysrootResult again =
+        stage.build(request(tarball, List.of(Fixtures.patch("0001-configure-honour-host.patch")), Fixtures.cache()));
+    assertThat(again.cacheHit()).isTrue();
+    assertThat(again.sysroot()).isEqualTo(sysroot);
+  }
+
+  @Test
+  void aPatchThatDoesNotApplyNamesPatchAndLibraryAndPublishesNothing() throws Exception {
+    Path tarball = Fixtures.libdemoTarball(work);
+    Path bad = Files.writeString(work.resolve("0002-bad.patch"),
+        "--- a/scale.c\n+++ b/scale.c\n@@ -1,3 +1,3 @@\n-#include <nothing/like/this.h>\n+#include <x.h>\n \n int demo_scale(int x)\n");
+    Path cache = work.resolve("cache");
+
+    assertThatThrownBy(() -> new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT)
+            .build(request(tarball, List.of(Fixtures.patch("0001-configure-honour-host.patch"), bad), cache)))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageContaining("0002-bad.patch")
+        .hasMessageContaining("library libdemo")
+        .hasMessageContaining("scale.c")
+        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+    try (var list = Files.list(cache)) {
+      assertThat(list.toList()).isEmpty();
+    }
+  }
+}
