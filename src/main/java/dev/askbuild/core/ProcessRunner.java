@@ -74,20 +74,25 @@ public final class ProcessRunner {
   public Result runChecked(Command command, Path log, String what) throws IOException {
     Result result = run(command, log);
     if (!result.succeeded()) {
-      throw AskBuildException.checkFailed(
-          what
-              + " failed (exit "
-              + result.exitCode()
-              + "): "
-              + command.display()
-              + "\n--- last lines of "
-              + log
-              + " ---\n"
-              + String.join("\n", tail(log, TAIL_LINES))
-              + "\n--- full log: "
-              + log);
+      throw failure(command, result, what);
     }
     return result;
+  }
+
+  /** The error for a failed command: what failed, the log's last lines and where the log is. */
+  public static AskBuildException failure(Command command, Result result, String what) throws IOException {
+    return AskBuildException.checkFailed(
+        what
+            + " failed (exit "
+            + result.exitCode()
+            + "): "
+            + command.display()
+            + "\n--- last lines of "
+            + result.log()
+            + " ---\n"
+            + String.join("\n", tail(result.log(), TAIL_LINES))
+            + "\n--- full log: "
+            + result.log());
   }
 
   /** Runs a short command and returns its standard output, or fails naming the command. */

@@ -1,0 +1,54 @@
+package dev.askbuild.compile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How one ASK release is built offline, as data: which vendored tarballs go where the upstream
+ * build expected downloads, the version header a tarball build lacks, what each component needs of
+ * the kernel tree, the make steps in dependency order, and the artifacts for {@code dist/}. A new
+ * ASK release needs a new plan, not new code.
+ */
+public record CompilePlan(
+    List<Seed> seeds,
+    Optional<VersionHeader> versionHeader,
+    List<Requirement> requirements,
+    List<Step> steps,
+    List<Artifact> artifacts) {
+  public CompilePlan {
+    seeds = List.copyOf(seeds);
+    requirements = List.copyOf(requirements);
+    steps = List.copyOf(steps);
+    artifacts = List.copyOf(artifacts);
+  }
+
+  /** Puts the vendored tarball {@code vendored} at {@code path} inside the source tree. */
+  public record Seed(String vendored, String path) {}
+
+  /** A header written into the tree, {@code ${VERSION}} replaced by the tarball's version. */
+  public record VersionHeader(String path, String content) {}
+
+  /**
+   * Something a component needs of the kernel tree: a file ({@code kernel-file}), a config symbol
+   * set to y or m ({@code kernel-config}) or an exported symbol ({@code kernel-symbol}).
+   */
+  public record Requirement(String component, String kind, String value) {}
+
+  /**
+   * One make run: in {@code dir} of the tree, with {@code targets} and {@code variables}; {@code
+   * phase} is {@code modules} or {@code userspace}. Values may use ${KDIR}, ${SYSROOT}, ${TREE},
+   * ${ARCH}, ${CROSS_COMPILE}, ${TRIPLE}, ${PLATFORM}, ${CC}, ${CXX}, ${AR}, ${JOBS} and
+   * ${VENDORED:name}.
+   */
+  public record Step(
+      String component, String phase, String dir, List<String> targets, Map<String, String> variables) {
+    public Step {
+      targets = List.copyOf(targets);
+      variables = Map.copyOf(variables);
+    }
+  }
+
+  /** A built file copied into {@code dist/} under {@code name}. */
+  public record Artifact(String component, String path, String name) {}
+}

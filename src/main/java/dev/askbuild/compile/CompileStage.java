@@ -1,0 +1,270 @@
+package dev.askbuild.compile;
+
+import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.Command;
+import dev.askbuild.core.FileTrees;
+import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.core.Progress;
+import dev.askbuild.core.Sha256;
+import dev.askbuild.extract.ExtractRequest;
+import dev.askbuild.extract.SafeExtractor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The compile stage: unpacks the ASK tarball, puts the vendored tarballs where its build expected
+ * downloads, checks what each component needs of the kernel tree, then runs the plan's make steps
+ * offline (network shims first on PATH, proxies pointing nowhere) and stages the artifacts.
+ */
+public final class CompileStage {
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)(?::([^}]+))?}");
+  private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<![\\w.])(/(?:usr|opt|lib|home|root)/[^\\s:\\\\]+)");
+
+  private final ProcessRunner runner;
+  private final Progress progress;
+
+  public CompileStage(ProcessRunner runner, Progress progress) {
+    this.runner = runner;
+    this.progress = progress;
+  }
+
+  public CompileResult compile(CompileRequest request) throws IOException {
+    Path work = request.work().toAbsolutePath();
+    Path tree = work.resolve("src/ask");
+    Path shims = work.resolve("askbuild-shims");
+    Path logs = Files.createDirectories(work.resolve("logs"));
+    Path networkLog = logs.resolve("network-attempts.log");
+    Path leakLog = logs.resolve("host-leaks.log");
+    FileTrees.deleteRecursively(tree);
+    Files.deleteIfExists(networkLog);
+    Files.deleteIfExists(leakLog);
+    Files.createDirectories(tree.getParent());
+    new SafeExtractor().extract(
+        ExtractRequest.of(request.askTarball(), tree).withStripComponents(1).withDropVcs(true).withEpoch(request.epoch()));
+    OfflineShims.write(shims, request.triple());
+
+    String version = "tarball-" + Sha256.ofFile(request.askTarball()).substring(0, 12);
+    for (CompilePlan.Seed seed : request.plan().seeds()) {
+      Path tarball = vendored(request, seed.vendored(), "seed " + seed.path());
+      Path dest = inside(tree, seed.path(), "seed");
+      Files.createDirectories(dest.getParent());
+      Files.copy(tarball, dest, StandardCopyOption.REPLACE_EXISTING);
+    }
+    if (request.plan().versionHeader().isPresent()) {
+      CompilePlan.VersionHeader header = request.plan().versionHeader().get();
+      Path dest = inside(tree, header.path(), "version header");
+      Files.createDirectories(dest.getParent());
+      Files.writeString(dest, header.content().replace("${VERSION}", version));
+    }
+    checkRequirements(request);
+
+    Map<String, String> env = environment(request, tree, shims, networkLog, leakLog);
+    for (CompilePlan.Step step : request.plan().steps()) {
+      if (!request.target().includes(step.phase())) {
+        continue;
+      }
+      List<String> argv = new ArrayList<>(List.of("make", "-C", inside(tree, step.dir(), "step " + step.component()).toString(),
+          "-j" + Runtime.getRuntime().availableProcessors()));
+      argv.addAll(step.targets());
+      for (Map.Entry<String, String> v : new TreeMap<>(step.variables()).entrySet()) {
+        argv.add(v.getKey() + "=" + expand(v.getValue(), request, tree, step.component()));
+      }
+      progress.info("compile: " + step.component() + " (" + step.phase() + ")");
+      Path log = logs.resolve("compile-" + step.component() + ".log");
+      Command make = new Command(argv, tree, env);
+      ProcessRunner.Result result = runner.run(make, log);
+      failOnNetworkAttempt(networkLog, step);
+      if (!result.succeeded()) {
+        throw ProcessRunner.failure(make, result, "building " + step.component());
+      }
+      failOnHostLeak(leakLog, tree, request, step);
+    }
+    if (request.target() != Target.DIST) {
+      return new CompileResult(tree, work.resolve("dist"), Map.of());
+    }
+    return stage(request, tree, work.resolve("dist"));
+  }
+
+  private static Path vendored(CompileRequest request, String name, String where) {
+    Path tarball = request.vendored().get(name);
+    if (tarball == null) {
+      throw AskBuildException.badInput(where + " needs vendored tarball '" + name + "', which the board does not provide");
+    }
+    return tarball;
+  }
+
+  private static Path inside(Path tree, String relative, String what) {
+    Path p = tree.resolve(relative).normalize();
+    if (!p.startsWith(tree)) {
+      throw AskBuildException.badInput(what + " path '" + relative + "' leaves the source tree");
+    }
+    return p;
+  }
+
+  private void checkRequirements(CompileRequest request) throws IOException {
+    Path kernel = request.kernelDir();
+    Map<String, String> config = null;
+    String symvers = null;
+    for (CompilePlan.Requirement r : request.plan().requirements()) {
+      boolean met;
+      switch (r.kind()) {
+        case "kernel-file" -> met = Files.exists(kernel.resolve(r.value()));
+        case "kernel-config" -> {
+          if (config == null) {
+            config = readConfig(kernel.resolve(".config"));
+          }
+          String value = config.get(r.value());
+          met = "y".equals(value) || "m".equals(value);
+        }
+        case "kernel-symbol" -> {
+          if (symvers == null) {
+            Path file = kernel.resolve("Module.symvers");
+            symvers = Files.exists(file) ? Files.readString(file) : "";
+          }
+          met = Pattern.compile("(?m)^0x[0-9a-f]+\\t" + Pattern.quote(r.value()) + "\\t").matcher(symvers).find();
+        }
+        default -> throw AskBuildException.badInput(
+            "component " + r.component() + ": unknown requirement kind '" + r.kind() + "'");
+      }
+      if (!met) {
+        throw AskBuildException.badInput(
+            "component " + r.component() + " needs " + r.kind().replace('-', ' ') + " " + r.value()
+                + ", which the kernel tree " + kernel + " lacks");
+      }
+    }
+  }
+
+  private static Map<String, String> readConfig(Path file) throws IOException {
+    Map<String, String> values = new TreeMap<>();
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file)) {
+        int eq = line.indexOf('=');
+        if (line.startsWith("CONFIG_") && eq > 0) {
+          values.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+      }
+    }
+    return values;
+  }
+
+  private static Map<String, String> environment(
+      CompileRequest request, Path tree, Path shims, Path networkLog, Path leakLog) {
+    String epoch = Long.toString(request.epoch());
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", shims + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    // Anything that ignores the shims still finds no way out.
+    for (String proxy : List.of("http_proxy", "https_proxy", "ftp_proxy", "all_proxy",
+        "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "ALL_PROXY")) {
+      env.put(proxy, "http://127.0.0.1:9");
+    }
+    env.put("no_proxy", null);
+    env.put("NO_PROXY", null);
+    env.put("GIT_ALLOW_PROTOCOL", "file");
+    env.put("LC_ALL", "C");
+    env.put("TZ", "UTC");
+    env.put("SOURCE_DATE_EPOCH", epoch);
+    env.put("KBUILD_BUILD_TIMESTAMP", "@" + epoch);
+    env.put("KBUILD_BUILD_USER", "askbuild");
+    env.put("KBUILD_BUILD_HOST", "askbuild");
+    env.put("PKG_CONFIG_SYSROOT_DIR", request.sysroot().toString());
+    env.put("PKG_CONFIG_LIBDIR", request.sysroot().resolve("usr/lib").resolve(request.triple()).resolve("pkgconfig")
+        + ":" + request.sysroot().resolve("usr/share/pkgconfig"));
+    env.put("PKG_CONFIG_PATH", null);
+    env.put(OfflineShims.NETWORK_LOG, networkLog.toString());
+    env.put(OfflineShims.LEAK_LOG, leakLog.toString());
+    env.put(OfflineShims.ALLOWED_ROOTS, String.join(" ", allowedRoots(request, tree)));
+    env.put(OfflineShims.PREFIX_MAPS, "-ffile-prefix-map=" + tree + "=. -ffile-prefix-map=" + request.work().toAbsolutePath() + "=.");
+    return env;
+  }
+
+  private static List<String> allowedRoots(CompileRequest request, Path tree) {
+    return List.of(tree.toString(), request.work().toAbsolutePath().toString(), request.sysroot().toString(),
+        request.kernelDir().toAbsolutePath().toString(), "/usr/lib/gcc-cross", "/usr/lib/gcc/" + request.triple());
+  }
+
+  private String expand(String value, CompileRequest request, Path tree, String component) {
+    Matcher m = VARIABLE.matcher(value);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String sysrootCc = "--sysroot=" + request.sysroot();
+      String replacement = switch (m.group(1)) {
+        case "KDIR" -> request.kernelDir().toAbsolutePath().toString();
+        case "SYSROOT" -> request.sysroot().toString();
+        case "TREE" -> tree.toString();
+        case "ARCH" -> request.arch();
+        case "CROSS_COMPILE" -> request.crossCompile();
+        case "TRIPLE" -> request.triple();
+        case "PLATFORM" -> request.platform();
+        case "CC" -> request.triple() + "-gcc " + sysrootCc;
+        case "CXX" -> request.triple() + "-g++ " + sysrootCc;
+        case "AR" -> request.triple() + "-ar";
+        case "JOBS" -> Integer.toString(Runtime.getRuntime().availableProcessors());
+        case "VENDORED" -> vendored(request, String.valueOf(m.group(2)), "step " + component).toAbsolutePath().toString();
+        default -> throw AskBuildException.badInput(
+            "step " + component + ": unknown variable ${" + m.group(1) + "} in '" + value + "'");
+      };
+      m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  private static void failOnNetworkAttempt(Path networkLog, CompilePlan.Step step) throws IOException {
+    if (Files.exists(networkLog) && Files.size(networkLog) > 0) {
+      throw AskBuildException.checkFailed(
+          "offline build: " + step.component() + " tried to reach the network with: "
+              + Files.readAllLines(networkLog).get(0) + " (vendor the input and seed it in the board's compile plan)");
+    }
+  }
+
+  /** Leaks the compiler wrapper saw, then host paths in the dependency files compilers wrote. */
+  private static void failOnHostLeak(Path leakLog, Path tree, CompileRequest request, CompilePlan.Step step)
+      throws IOException {
+    if (Files.exists(leakLog) && Files.size(leakLog) > 0) {
+      throw AskBuildException.checkFailed(
+          "host path in a target compile of " + step.component() + ": " + Files.readAllLines(leakLog).get(0));
+    }
+    List<String> allowed = allowedRoots(request, tree);
+    try (Stream<Path> walk = Files.walk(tree)) {
+      for (Path dep : walk.filter(p -> p.getFileName().toString().endsWith(".d")).sorted().toList()) {
+        Matcher m = ABSOLUTE_PATH.matcher(Files.readString(dep, StandardCharsets.ISO_8859_1));
+        while (m.find()) {
+          String path = m.group(1);
+          if (allowed.stream().noneMatch(root -> path.equals(root) || path.startsWith(root + "/"))) {
+            throw AskBuildException.checkFailed(
+                "host path in a target compile of " + step.component() + ": " + tree.relativize(dep) + " depends on " + path);
+          }
+        }
+      }
+    }
+  }
+
+  private static CompileResult stage(CompileRequest request, Path tree, Path dist) throws IOException {
+    FileTrees.deleteRecursively(dist);
+    Files.createDirectories(dist);
+    Map<String, String> hashes = new TreeMap<>();
+    for (CompilePlan.Artifact artifact : request.plan().artifacts()) {
+      Path built = inside(tree, artifact.path(), "artifact");
+      if (!Files.isRegularFile(built)) {
+        throw AskBuildException.checkFailed(
+            "component " + artifact.component() + " did not produce " + artifact.path());
+      }
+      Path dest = dist.resolve(artifact.name());
+      Files.copy(built, dest, StandardCopyOption.REPLACE_EXISTING);
+      Files.setLastModifiedTime(dest, java.nio.file.attribute.FileTime.fromMillis(request.epoch() * 1000));
+      hashes.put(artifact.name(), Sha256.ofFile(dest));
+    }
+    return new CompileResult(tree, dist, hashes);
+  }
+}
