@@ -75,4 +75,8 @@ public record KernelRequest(
   public KernelRequest withWork(Path w) {
     return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, w, cache, fullBuild, filter, configOnly, epoch, jobs);
   }
+
+  public KernelRequest withJobs(int n) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, work, cache, fullBuild, filter, configOnly, epoch, n);
+  }
 }
