@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       ExtractCommand.class,
       NormalizeCommand.class,
+      BoardsCommand.class,
+      KernelCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,168 @@
+package dev.askbuild.board;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askbuild.core.AskBuildException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a profile's JSON text into a {@link BoardProfile}. Read by hand from the tree rather than by
+ * data binding so that a missing or wrong-typed field is reported with the file and the field's
+ * full path ({@code kernel.fragment}), which Jackson's binding messages do not give plainly.
+ */
+final class ProfileReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String file;
+
+  ProfileReader(String file) {
+    this.file = file;
+  }
+
+  BoardProfile read(String text) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw AskBuildException.badInput(
+          "board profile " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw AskBuildException.badInput("board profile " + file + " must hold a JSON object");
+    }
+    JsonNode toolchain = object(root, "toolchain");
+    JsonNode kernel = object(root, "kernel");
+    return new BoardProfile(
+        string(root, "", "name"),
+        string(root, "", "description"),
+        optionalString(root, "", "nxpTag"),
+        new BoardProfile.Toolchain(
+            string(toolchain, "toolchain.", "arch"),
+            string(toolchain, "toolchain.", "crossCompile"),
+            string(toolchain, "toolchain.", "triple"),
+            string(toolchain, "toolchain.", "interpreter")),
+        optionalString(root, "", "platform"),
+        optionalString(root, "", "fmcMachine"),
+        optionalString(root, "", "deviceTree"),
+        new BoardProfile.KernelSpec(
+            string(kernel, "kernel.", "baseConfig"),
+            optionalString(kernel, "kernel.", "patches"),
+            string(kernel, "kernel.", "fragment")),
+        stringMap(root, "tarballs"),
+        vendored(root),
+        optionalStrings(root, "", "components"),
+        optionalStrings(root, "", "devPackages"));
+  }
+
+  private List<BoardProfile.VendoredLibrary> vendored(JsonNode root) {
+    JsonNode list = root.get("vendored");
+    if (list == null) {
+      return List.of();
+    }
+    if (!list.isArray()) {
+      throw wrongType("vendored", "an array", list);
+    }
+    List<BoardProfile.VendoredLibrary> libs = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String path = "vendored[" + i + "].";
+      JsonNode lib = list.get(i);
+      if (!lib.isObject()) {
+        throw wrongType("vendored[" + i + "]", "an object", lib);
+      }
+      libs.add(
+          new BoardProfile.VendoredLibrary(
+              string(lib, path, "name"),
+              string(lib, path, "version"),
+              string(lib, path, "tarball"),
+              optionalStrings(lib, path, "patches")));
+    }
+    return libs;
+  }
+
+  private JsonNode object(JsonNode parent, String field) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      throw missing(field);
+    }
+    if (!node.isObject()) {
+      throw wrongType(field, "an object", node);
+    }
+    return node;
+  }
+
+  private String string(JsonNode parent, String prefix, String field) {
+    return optionalString(parent, prefix, field).orElseThrow(() -> missing(prefix + field));
+  }
+
+  private Optional<String> optionalString(JsonNode parent, String prefix, String field) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isTextual() || node.asText().isBlank()) {
+      throw wrongType(prefix + field, "a non-empty string", node);
+    }
+    return Optional.of(node.asText());
+  }
+
+  private List<String> optionalStrings(JsonNode parent, String prefix, String field) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw wrongType(prefix + field, "an array of strings", node);
+    }
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      if (!node.get(i).isTextual()) {
+        throw wrongType(prefix + field + "[" + i + "]", "a string", node.get(i));
+      }
+      values.add(node.get(i).asText());
+    }
+    return values;
+  }
+
+  private Map<String, String> stringMap(JsonNode parent, String field) {
+    JsonNode node = parent.get(field);
+    if (node == null || node.isNull()) {
+      throw missing(field);
+    }
+    if (!node.isObject()) {
+      throw wrongType(field, "an object of strings", node);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getValue().isTextual()) {
+                throw wrongType(field + "." + e.getKey(), "a string", e.getValue());
+              }
+              values.put(e.getKey(), e.getValue().asText());
+            });
+    return values;
+  }
+
+  private AskBuildException missing(String field) {
+    return AskBuildException.badInput("board profile " + file + ": missing field '" + field + "'");
+  }
+
+  private AskBuildException wrongType(String field, String expected, JsonNode got) {
+    return AskBuildException.badInput(
+        "board profile "
+            + file
+            + ": field '"
+            + field
+            + "' must be "
+            + expected
+            + ", got "
+            + got.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+            + " "
+            + got);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.askbuild.kernel;
+
+import dev.askbuild.core.Command;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Kernel make invocations with a reproducible environment: a fixed build time, user and host, so
+ * the same inputs give the same {@code .config}, {@code Module.symvers} and version string.
+ */
+final class KernelMake {
+  static final String BUILD_USER = "askbuild";
+  static final String BUILD_HOST = "askbuild";
+
+  private final Path tree;
+  private final String arch;
+  private final String crossCompile;
+  private final long epoch;
+  private final int jobs;
+
+  KernelMake(Path tree, String arch, String crossCompile, long epoch, int jobs) {
+    this.tree = tree;
+    this.arch = arch;
+    this.crossCompile = crossCompile;
+    this.epoch = epoch;
+    this.jobs = jobs;
+  }
+
+  Map<String, String> env() {
+    Map<String, String> env = new TreeMap<>();
+    env.put("SOURCE_DATE_EPOCH", Long.toString(epoch));
+    env.put("KBUILD_BUILD_TIMESTAMP", "@" + epoch);
+    env.put("KBUILD_BUILD_USER", BUILD_USER);
+    env.put("KBUILD_BUILD_HOST", BUILD_HOST);
+    env.put("LC_ALL", "C");
+    env.put("ARCH", arch);
+    env.put("CROSS_COMPILE", crossCompile);
+    // A make we are run from (tests under make, CI wrappers) must not leak its jobserver or flags.
+    env.put("MAKEFLAGS", null);
+    env.put("MFLAGS", null);
+    env.put("MAKELEVEL", null);
+    return env;
+  }
+
+  Command make(Map<String, String> extraEnv, String... targets) {
+    List<String> argv = new ArrayList<>(List.of("make", "-j" + jobs, "ARCH=" + arch, "CROSS_COMPILE=" + crossCompile));
+    argv.addAll(List.of(targets));
+    Map<String, String> env = env();
+    env.putAll(extraEnv);
+    return new Command(argv, tree, env);
+  }
+
+  Command make(String... targets) {
+    return make(Map.of(), targets);
+  }
+
+  Command script(String... argv) {
+    return new Command(List.of(argv), tree, env());
+  }
+}

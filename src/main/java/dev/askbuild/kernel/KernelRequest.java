@@ -1,0 +1,82 @@
+package dev.askbuild.kernel;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * One kernel stage run.
+ *
+ * @param work where logs, the manifest copy and the {@code linux} link to the prepared tree go
+ * @param cache the cache root; prepared trees live under {@code <cache>/kernel/<key>}
+ * @param filter drop fragment settings whose symbol the tree does not declare
+ * @param configOnly stop once the resolved config is verified (no prepare, no build)
+ * @param epoch build timestamp; empty means the tarball's own top-level Makefile mtime
+ */
+public record KernelRequest(
+    Path kernelTar,
+    ConfigFragment fragment,
+    BaseConfig baseConfig,
+    PatchSeries patches,
+    String arch,
+    String crossCompile,
+    Path work,
+    Path cache,
+    FullBuild fullBuild,
+    boolean filter,
+    boolean configOnly,
+    OptionalLong epoch,
+    int jobs) {
+  public KernelRequest {
+    Objects.requireNonNull(kernelTar, "kernelTar");
+    Objects.requireNonNull(fragment, "fragment");
+    Objects.requireNonNull(baseConfig, "baseConfig");
+    Objects.requireNonNull(patches, "patches");
+    Objects.requireNonNull(work, "work");
+    Objects.requireNonNull(cache, "cache");
+    Objects.requireNonNull(fullBuild, "fullBuild");
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be at least 1");
+    }
+  }
+
+  /** An arm64 request with the defaults: filtering on, auto full build, one job per core. */
+  public static KernelRequest arm64(
+      Path kernelTar, ConfigFragment fragment, BaseConfig baseConfig, Path work, Path cache) {
+    return new KernelRequest(
+        kernelTar, fragment, baseConfig, PatchSeries.none(), "arm64", "aarch64-linux-gnu-", work, cache,
+        FullBuild.AUTO, true, false, OptionalLong.empty(), Runtime.getRuntime().availableProcessors());
+  }
+
+  public KernelRequest withPatches(PatchSeries p) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, p, arch, crossCompile, work, cache, fullBuild, filter, configOnly, epoch, jobs);
+  }
+
+  public KernelRequest withFullBuild(FullBuild f) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, work, cache, f, filter, configOnly, epoch, jobs);
+  }
+
+  public KernelRequest withFilter(boolean f) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, work, cache, fullBuild, f, configOnly, epoch, jobs);
+  }
+
+  public KernelRequest withConfigOnly(boolean c) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, work, cache, fullBuild, filter, c, epoch, jobs);
+  }
+
+  public KernelRequest withEpoch(long seconds) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, work, cache, fullBuild, filter, configOnly, OptionalLong.of(seconds), jobs);
+  }
+
+  public KernelRequest withToolchain(String newArch, String newCrossCompile) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, newArch, newCrossCompile, work, cache, fullBuild, filter, configOnly, epoch, jobs);
+  }
+
+  public KernelRequest withWork(Path w) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, w, cache, fullBuild, filter, configOnly, epoch, jobs);
+  }
+
+  public KernelRequest withJobs(int n) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, work, cache, fullBuild, filter, configOnly, epoch, n);
+  }
+}

@@ -1,0 +1,246 @@
+package dev.askbuild.kernel;
+
+import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.Command;
+import dev.askbuild.core.FileTrees;
+import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.core.Progress;
+import dev.askbuild.core.Sha256;
+import dev.askbuild.extract.ExtractRequest;
+import dev.askbuild.extract.SafeExtractor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a kernel tarball, a patch series and a config fragment into a prepared tree that
+ * out-of-tree modules can be built against. The tree is made in a staging directory beside its cache
+ * entry and renamed into place only when every step passed, so a failed or killed run never leaves
+ * an entry a later run would trust.
+ */
+public final class KernelStage {
+  private static final String DIR = "kernel";
+
+  private final ProcessRunner runner;
+  private final Map<String, String> env;
+  private final Progress progress;
+
+  public KernelStage(Progress progress) {
+    this(System.getenv(), progress);
+  }
+
+  KernelStage(Map<String, String> env, Progress progress) {
+    this.env = Map.copyOf(env);
+    this.runner = new ProcessRunner(env);
+    this.progress = progress;
+  }
+
+  public KernelResult run(KernelRequest request) throws IOException {
+    HostTools.ofHost(env).require(request.crossCompile());
+    if (!Files.isRegularFile(request.kernelTar())) {
+      throw AskBuildException.badInput("kernel tarball " + request.kernelTar() + " does not exist");
+    }
+    List<String> messages = new ArrayList<>();
+    String toolchain = toolchainVersion(request);
+    String tarSha = Sha256.ofFile(request.kernelTar());
+    CacheKey key = CacheKey.of(request, tarSha, toolchain);
+    Path entry = request.cache().toAbsolutePath().resolve(DIR).resolve(key.id());
+    Files.createDirectories(request.work());
+
+    if (isValidEntry(entry)) {
+      KernelManifest manifest = KernelManifest.read(entry.resolve(KernelManifest.FILE));
+      say(messages, "kernel: cache hit " + key.id() + " (" + manifest.kernelRelease() + ", " + manifest.build() + ") at " + entry);
+      return finish(request, entry, manifest, true, messages);
+    }
+    say(messages, "kernel: cache miss " + key.id() + ", preparing the tree");
+    Files.createDirectories(entry.getParent());
+    Path staging = FileTrees.stagingSibling(entry);
+    Files.createDirectory(staging);
+    boolean published = false;
+    try {
+      KernelManifest manifest = prepare(request, staging, key, tarSha, toolchain, messages);
+      Files.writeString(staging.resolve("cache-key.txt"), key.text(), StandardCharsets.UTF_8);
+      manifest.write(staging.resolve(KernelManifest.FILE));
+      if (isValidEntry(entry)) {
+        // Another run finished the same inputs first; its tree is as good as ours.
+        say(messages, "kernel: " + entry + " was published by a concurrent run; using it");
+      } else {
+        FileTrees.publish(staging, entry);
+        published = true;
+        say(messages, "kernel: published " + entry);
+      }
+      return finish(request, entry, manifest, false, messages);
+    } finally {
+      if (!published) {
+        FileTrees.deleteQuietly(staging);
+      }
+    }
+  }
+
+  /** An entry only exists once published by rename, and the manifest was written before that. */
+  static boolean isValidEntry(Path entry) {
+    return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+        && Files.isRegularFile(entry.resolve(KernelManifest.FILE))
+        && Files.isDirectory(entry.resolve("tree"));
+  }
+
+  private KernelManifest prepare(
+      KernelRequest request, Path staging, CacheKey key, String tarSha, String toolchain, List<String> messages)
+      throws IOException {
+    Path logs = request.work().toAbsolutePath().resolve("logs");
+    Files.createDirectories(logs);
+    Path tree = staging.resolve("tree");
+    long t0 = System.nanoTime();
+    new SafeExtractor().extract(ExtractRequest.of(request.kernelTar(), tree).withStripComponents(1));
+    say(messages, "kernel: extracted " + request.kernelTar().getFileName() + " in " + seconds(t0));
+    if (!Files.isRegularFile(tree.resolve("Makefile")) || !Files.isRegularFile(tree.resolve("Kconfig"))) {
+      throw AskBuildException.badInput(
+          "kernel tarball " + request.kernelTar() + " has no top-level Makefile and Kconfig after dropping its first directory");
+    }
+    if (!request.patches().patches().isEmpty()) {
+      new PatchApplier(runner).apply(request.patches(), tree, logs);
+      say(messages, "kernel: applied " + request.patches().patches().size() + " patch(es) from " + request.patches().dir().orElseThrow());
+    }
+    long epoch =
+        request.epoch().isPresent()
+            ? request.epoch().getAsLong()
+            : Files.getLastModifiedTime(tree.resolve("Makefile")).toMillis() / 1000;
+    KernelMake make = new KernelMake(tree, request.arch(), request.crossCompile(), epoch, request.jobs());
+    Path log = logs.resolve("kernel-make.log");
+    Files.deleteIfExists(log);
+
+    if (request.baseConfig().target().isPresent()) {
+      runner.runChecked(make.make(request.baseConfig().target().get()), log, "kernel base config " + request.baseConfig().describe());
+    } else {
+      Files.copy(request.baseConfig().file().get(), tree.resolve(".config"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    FilterResult filtered = filter(request, tree, messages);
+    Path fragmentFile = staging.resolve("fragment.config");
+    Files.writeString(fragmentFile, request.fragment().render(filtered.kept()), StandardCharsets.UTF_8);
+    runner.runChecked(
+        make.script("scripts/kconfig/merge_config.sh", "-m", ".config", fragmentFile.toString()),
+        log,
+        "merging the config fragment");
+    // Unknown symbols are errors once the fragment is filtered: they can then only come from the
+    // base config. Unfiltered runs only warn, so the verification below can report them instead.
+    Map<String, String> kconfigEnv =
+        request.filter()
+            ? Map.of("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1", "KCONFIG_WERROR", "1")
+            : Map.of("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1");
+    runner.runChecked(make.make(kconfigEnv, "olddefconfig"), log, "kernel olddefconfig");
+    String dotConfig = Files.readString(tree.resolve(".config"), StandardCharsets.ISO_8859_1);
+    ConfigVerifier.requireHonoured(filtered.kept(), dotConfig);
+    say(messages, "kernel: resolved .config honours all " + filtered.kept().size() + " fragment settings");
+
+    String build = build(request, make, tree, dotConfig, log, messages);
+    String release = kernelRelease(make, tree);
+    Path symvers = tree.resolve("Module.symvers");
+    return new KernelManifest(
+        key.id(),
+        release,
+        request.kernelTar().getFileName().toString(),
+        tarSha,
+        request.fragment().source(),
+        Sha256.ofString(request.fragment().text()),
+        request.baseConfig().describe(),
+        request.patches().patches().stream().map(p -> new KernelManifest.PatchEntry(p.name(), p.sha256())).toList(),
+        filtered.dropped(),
+        request.filter(),
+        toolchain,
+        build,
+        epoch,
+        Sha256.ofFile(tree.resolve(".config")),
+        build.equals("full") ? Sha256.ofFile(symvers) : "");
+  }
+
+  private FilterResult filter(KernelRequest request, Path tree, List<String> messages) throws IOException {
+    if (!request.filter()) {
+      say(messages, "kernel: fragment filtering off (--no-filter)");
+      return FilterResult.unfiltered(request.fragment());
+    }
+    long t0 = System.nanoTime();
+    Set<String> declared = KconfigScanner.declaredSymbols(tree, request.arch());
+    FilterResult filtered = FilterResult.filter(request.fragment(), declared);
+    say(messages, "kernel: scanned Kconfig files (" + declared.size() + " symbols) in " + seconds(t0));
+    for (String symbol : filtered.dropped()) {
+      progress.warn("kernel: dropped " + symbol + ": not declared by any Kconfig file of this tree");
+      messages.add("warning: kernel: dropped " + symbol + ": not declared by any Kconfig file of this tree");
+    }
+    return filtered;
+  }
+
+  private String build(
+      KernelRequest request, KernelMake make, Path tree, String dotConfig, Path log, List<String> messages)
+      throws IOException {
+    if (request.configOnly()) {
+      return "config-only";
+    }
+    boolean modversions = ConfigVerifier.lines(dotConfig).getOrDefault("CONFIG_MODVERSIONS", "").equals("CONFIG_MODVERSIONS=y");
+    long t0 = System.nanoTime();
+    if (!request.fullBuild().wanted(modversions)) {
+      runner.runChecked(make.make("modules_prepare"), log, "kernel modules_prepare");
+      say(messages, "kernel: modules_prepare done in " + seconds(t0));
+      return "prepare";
+    }
+    runner.runChecked(make.make(kernelImage(request.arch()), "modules"), log, "kernel build");
+    Path symvers = tree.resolve("Module.symvers");
+    if (!Files.isRegularFile(symvers) || Files.size(symvers) == 0) {
+      throw AskBuildException.checkFailed(
+          "kernel build finished but " + symvers + " is missing or empty; modules built against this tree would have no symbol CRCs (log: " + log + ")");
+    }
+    say(messages, "kernel: full build done in " + seconds(t0) + ", Module.symvers " + Files.size(symvers) + " bytes");
+    return "full";
+  }
+
+  private static String kernelImage(String arch) {
+    // The boot image target differs by architecture; arm64 is the one ASK boards use.
+    return arch.equals("arm64") ? "Image" : "all";
+  }
+
+  private String kernelRelease(KernelMake make, Path tree) throws IOException {
+    Path file = tree.resolve("include/config/kernel.release");
+    if (Files.isRegularFile(file)) {
+      return Files.readString(file).strip();
+    }
+    // Config-only runs stop before prepare writes the file; make can still compute it.
+    return runner.capture(make.make("-s", "kernelrelease")).strip();
+  }
+
+  private String toolchainVersion(KernelRequest request) throws IOException {
+    String out = runner.capture(Command.of(request.work().getFileSystem().getPath("/"), request.crossCompile() + "gcc", "--version"));
+    return out.lines().findFirst().orElse("").strip();
+  }
+
+  private KernelResult finish(
+      KernelRequest request, Path entry, KernelManifest manifest, boolean hit, List<String> messages)
+      throws IOException {
+    Path work = request.work().toAbsolutePath();
+    Path manifestCopy = work.resolve(KernelManifest.FILE);
+    Files.copy(entry.resolve(KernelManifest.FILE), manifestCopy, StandardCopyOption.REPLACE_EXISTING);
+    Path link = work.resolve("linux");
+    if (Files.isSymbolicLink(link)) {
+      Files.delete(link);
+    }
+    if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createSymbolicLink(link, entry.resolve("tree"));
+    }
+    return new KernelResult(entry.resolve("tree").toString(), manifestCopy.toString(), manifest, hit, messages);
+  }
+
+  private void say(List<String> messages, String line) {
+    messages.add(line);
+    progress.info(line);
+  }
+
+  private static String seconds(long startNanos) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+  }
+}
