@@ -1,0 +1,123 @@
+package dev.askbuild.compile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askbuild.core.AskBuildException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads compile plans: the board's own ({@code dev/askbuild/compile/<board>.json} on the class
+ * path) or a file. A missing or wrong-typed field is an error naming the file and the field.
+ */
+public final class CompilePlans {
+  private CompilePlans() {}
+
+  public static CompilePlan forBoard(String board) throws IOException {
+    String resource = "/dev/askbuild/compile/" + board + ".json";
+    try (InputStream in = CompilePlans.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw AskBuildException.badInput("board " + board + " has no compile plan (" + resource + ")");
+      }
+      return parse(new ObjectMapper().readTree(in), resource);
+    }
+  }
+
+  public static CompilePlan read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw AskBuildException.badInput("compile plan " + file + " does not exist");
+    }
+    return parse(new ObjectMapper().readTree(file.toFile()), file.toString());
+  }
+
+  static CompilePlan parse(JsonNode root, String source) {
+    Fields f = new Fields(source);
+    List<CompilePlan.Seed> seeds = new ArrayList<>();
+    for (JsonNode n : f.array(root, "seeds", true)) {
+      seeds.add(new CompilePlan.Seed(f.text(n, "seeds[].vendored"), f.text(n, "seeds[].path")));
+    }
+    Optional<CompilePlan.VersionHeader> header = Optional.empty();
+    if (root.has("versionHeader")) {
+      JsonNode h = root.get("versionHeader");
+      header = Optional.of(new CompilePlan.VersionHeader(f.text(h, "versionHeader.path"), f.text(h, "versionHeader.content")));
+    }
+    List<CompilePlan.Requirement> requirements = new ArrayList<>();
+    for (JsonNode n : f.array(root, "requirements", true)) {
+      requirements.add(new CompilePlan.Requirement(
+          f.text(n, "requirements[].component"), f.text(n, "requirements[].kind"), f.text(n, "requirements[].value")));
+    }
+    List<CompilePlan.Step> steps = new ArrayList<>();
+    for (JsonNode n : f.array(root, "steps", false)) {
+      List<String> targets = new ArrayList<>();
+      for (JsonNode t : f.array(n, "targets", true)) {
+        targets.add(f.textValue(t, "steps[].targets[]"));
+      }
+      Map<String, String> vars = new LinkedHashMap<>();
+      JsonNode v = n.get("variables");
+      if (v != null) {
+        if (!v.isObject()) {
+          throw f.wrong("steps[].variables", "an object of strings");
+        }
+        v.fields().forEachRemaining(e -> vars.put(e.getKey(), f.textValue(e.getValue(), "steps[].variables." + e.getKey())));
+      }
+      String phase = f.text(n, "steps[].phase");
+      if (!phase.equals("modules") && !phase.equals("userspace")) {
+        throw f.wrong("steps[].phase", "\"modules\" or \"userspace\"");
+      }
+      steps.add(new CompilePlan.Step(f.text(n, "steps[].component"), phase, f.text(n, "steps[].dir"), targets, vars));
+    }
+    List<CompilePlan.Artifact> artifacts = new ArrayList<>();
+    for (JsonNode n : f.array(root, "artifacts", false)) {
+      artifacts.add(new CompilePlan.Artifact(
+          f.text(n, "artifacts[].component"), f.text(n, "artifacts[].path"), f.text(n, "artifacts[].name")));
+    }
+    return new CompilePlan(seeds, header, requirements, steps, artifacts);
+  }
+
+  /** Typed field access with errors that name the file and the field. */
+  private record Fields(String source) {
+    List<JsonNode> array(JsonNode parent, String field, boolean optional) {
+      JsonNode n = parent.get(field);
+      if (n == null && optional) {
+        return List.of();
+      }
+      if (n == null || !n.isArray()) {
+        throw n == null ? missing(field) : wrong(field, "an array");
+      }
+      List<JsonNode> out = new ArrayList<>();
+      n.forEach(out::add);
+      return out;
+    }
+
+    String text(JsonNode parent, String path) {
+      String field = path.substring(path.lastIndexOf('.') + 1);
+      JsonNode n = parent.get(field);
+      if (n == null) {
+        throw missing(path);
+      }
+      return textValue(n, path);
+    }
+
+    String textValue(JsonNode n, String path) {
+      if (!n.isTextual()) {
+        throw wrong(path, "a string");
+      }
+      return n.asText();
+    }
+
+    AskBuildException missing(String field) {
+      return AskBuildException.badInput(source + ": field '" + field + "' is missing");
+    }
+
+    AskBuildException wrong(String field, String expected) {
+      return AskBuildException.badInput(source + ": field '" + field + "' must be " + expected);
+    }
+  }
+}
