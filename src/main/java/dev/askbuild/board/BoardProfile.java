@@ -44,10 +44,20 @@ public record BoardProfile(
    */
   public record KernelSpec(String baseConfig, Optional<String> patches, String fragment) {}
 
-  /** A library vendored as a tarball and patched before it is built. */
-  public record VendoredLibrary(String name, String version, String tarball, List<String> patches) {
+  /**
+   * A library vendored as a tarball and patched before it is built: into the sysroot with {@code
+   * autotools} or {@code make}, or by the compile stage's plan ({@code compile}).
+   */
+  public record VendoredLibrary(
+      String name, String version, String tarball, List<String> patches, String build) {
+    public static final List<String> BUILDS = List.of("autotools", "make", "compile");
+
     public VendoredLibrary {
       patches = List.copyOf(patches);
+    }
+
+    public boolean inSysroot() {
+      return !build.equals("compile");
     }
   }
 

@@ -79,9 +79,18 @@ final class ProfileReader {
               string(lib, path, "name"),
               string(lib, path, "version"),
               string(lib, path, "tarball"),
-              optionalStrings(lib, path, "patches")));
+              optionalStrings(lib, path, "patches"),
+              build(optionalString(lib, path, "build").orElse("autotools"), path)));
     }
     return libs;
+  }
+
+  private String build(String value, String path) {
+    if (!BoardProfile.VendoredLibrary.BUILDS.contains(value)) {
+      throw AskBuildException.badInput(
+          file + ": field '" + path + "build' must be one of " + BoardProfile.VendoredLibrary.BUILDS + ", got '" + value + "'");
+    }
+    return value;
   }
 
   private JsonNode object(JsonNode parent, String field) {

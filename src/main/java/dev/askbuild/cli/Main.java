@@ -25,6 +25,11 @@ import picocli.CommandLine.Command;
       NormalizeCommand.class,
       BoardsCommand.class,
       KernelCommand.class,
+      SysrootCommand.class,
+      CompileCommand.class,
+      BuildCommand.class,
+      DoctorCommand.class,
+      SetupCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -84,11 +84,12 @@ public final class CompileStage {
       Path log = logs.resolve("compile-" + step.component() + ".log");
       Command make = new Command(argv, tree, env);
       ProcessRunner.Result result = runner.run(make, log);
+      // A refused fetch or a host path is the cause when make fails after one: report that first.
       failOnNetworkAttempt(networkLog, step);
+      failOnHostLeak(leakLog, tree, request, step);
       if (!result.succeeded()) {
         throw ProcessRunner.failure(make, result, "building " + step.component());
       }
-      failOnHostLeak(leakLog, tree, request, step);
     }
     if (request.target() != Target.DIST) {
       return new CompileResult(tree, work.resolve("dist"), Map.of());

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What the sysroot stage builds: the cross libc of {@code triple} (Debian's {@code
- * /usr/TRIPLE}), the files of the listed multiarch {@code -dev} packages installed on the host, and
+ * /usr/TRIPLE}), the files of the listed {@code -dev} packages installed on the host (named as dpkg knows
+ * them, e.g. {@code libmnl-dev:arm64}), and
  * the vendored libraries, cross-built into it.
  *
  * @param work where sources are unpacked and built, and logs written

@@ -60,7 +60,7 @@ public final class SysrootStage {
       Files.createDirectories(staging);
       stageLibc(libc, staging, triple);
       for (String pkg : request.devPackages()) {
-        stagePackage(pkg + ":" + request.debianArch(), staging);
+        stagePackage(pkg, staging);
       }
       for (VendoredLibrary library : request.libraries()) {
         buildLibrary(library, request, staging);
@@ -86,7 +86,7 @@ public final class SysrootStage {
     sb.append("libc ").append(packageVersion("libc6-dev-" + request.debianArch() + "-cross")).append('\n');
     for (String pkg : request.devPackages()) {
       sb.append("dev ").append(pkg).append(' ')
-          .append(packageVersion(pkg + ":" + request.debianArch())).append('\n');
+          .append(packageVersion(pkg)).append('\n');
     }
     for (VendoredLibrary lib : request.libraries()) {
       sb.append("lib ").append(lib.name()).append(' ').append(lib.kind()).append(' ')

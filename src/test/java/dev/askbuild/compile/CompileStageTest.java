@@ -1,0 +1,134 @@
+package dev.askbuild.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.ExitCode;
+import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.core.Progress;
+import dev.askbuild.fixture.DemoKernel;
+import dev.askbuild.fixture.Fixtures;
+import dev.askbuild.kernel.KernelResult;
+import dev.askbuild.sysroot.BuildKind;
+import dev.askbuild.sysroot.SysrootRequest;
+import dev.askbuild.sysroot.SysrootStage;
+import dev.askbuild.sysroot.VendoredLibrary;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ASK-shaped fixture built for real, offline, against the prepared demo kernel. */
+class CompileStageTest {
+  static Path inputs;
+  static Path askTarball;
+  static Path libdemo;
+  static KernelResult kernel;
+  static Path sysroot;
+
+  @BeforeAll
+  static void prepare(@TempDir Path dir) throws Exception {
+    inputs = dir;
+    askTarball = Fixtures.askTarball(dir);
+    libdemo = Fixtures.libdemoTarball(dir);
+    kernel = DemoKernel.prepared();
+    VendoredLibrary lib = new VendoredLibrary("libdemo", libdemo,
+        List.of(Fixtures.patch("0001-configure-honour-host.patch")), BuildKind.AUTOTOOLS, List.of());
+    sysroot = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT)
+        .build(new SysrootRequest("aarch64-linux-gnu", "arm64", List.of(), List.of(lib), dir.resolve("sysroot-work"),
+            Fixtures.cache(), Fixtures.EPOCH))
+        .sysroot();
+  }
+
+  private static CompileRequest request(Path work, CompilePlan plan, Target target) {
+    return new CompileRequest(askTarball, Map.of("libdemo", libdemo), kernel.treePath(), sysroot, work,
+        "arm64", "aarch64-linux-gnu-", "aarch64-linux-gnu", "DEMO", Fixtures.EPOCH, plan, target);
+  }
+
+  private static CompileResult compile(Path work, CompilePlan plan) throws Exception {
+    return new CompileStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT)
+        .compile(request(work, plan, Target.DIST));
+  }
+
+  private static String run(String... argv) throws Exception {
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(String.join(" ", argv) + "\n" + out).isZero();
+    return out;
+  }
+
+  @Test
+  void buildsModulesAndUserspaceOfflineReproduciblyAndTheProgramRuns(@TempDir Path a, @TempDir Path b)
+      throws Exception {
+    CompilePlan plan = CompilePlans.forBoard("demo");
+
+    CompileResult first = compile(a.resolve("w"), plan);
+    CompileResult second = compile(b.resolve("other-work-dir"), plan);
+
+    try (var list = Files.list(first.dist())) {
+      assertThat(list.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("alpha.ko", "beta.ko", "hello", "libgreet.so.1");
+    }
+    assertThat(second.artifacts()).isEqualTo(first.artifacts());
+    // beta links against alpha's export through KBUILD_EXTRA_SYMBOLS.
+    assertThat(run("modprobe", "--dump-modversions", first.dist().resolve("beta.ko").toString()))
+        .contains("alpha_add");
+    assertThat(run("readelf", "-h", first.dist().resolve("hello").toString())).contains("AArch64");
+    assertThat(first.tree().resolve("modules/alpha/version.h")).content().contains("tarball-");
+    assertThat(first.tree().resolve(".git")).doesNotExist();
+    String out = run("qemu-aarch64-static", "-L", sysroot.toString(),
+        "-E", "LD_LIBRARY_PATH=" + first.dist(), first.dist().resolve("hello").toString(), "gateway");
+    assertThat(out.strip()).isEqualTo("hello, gateway; scale(21) = 42");
+  }
+
+  @Test
+  void aNetworkFetchFailsTheStageNamingTheCommand(@TempDir Path work) throws Exception {
+    CompilePlan demo = CompilePlans.forBoard("demo");
+    // The upstream 'sources' step, unseeded, tries wget.
+    List<CompilePlan.Step> steps = new ArrayList<>();
+    steps.add(new CompilePlan.Step("sources", "userspace", ".", List.of("sources"), Map.of()));
+    steps.addAll(demo.steps());
+    CompilePlan fetching = new CompilePlan(List.of(), demo.versionHeader(), List.of(), steps, demo.artifacts());
+
+    assertThatThrownBy(() -> compile(work, fetching))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageContaining("offline build: sources tried to reach the network with: wget")
+        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+  }
+
+  @Test
+  void aHostIncludePathInATargetCompileFailsNamingIt(@TempDir Path work) throws Exception {
+    CompilePlan demo = CompilePlans.forBoard("demo");
+    CompilePlan.Step leaky = new CompilePlan.Step("userspace", "userspace", ".", List.of("userspace"),
+        Map.of("CC", "${CC}", "AR", "${AR}", "CFLAGS", "-O2 -I/usr/include/x86_64-linux-gnu"));
+    CompilePlan plan = new CompilePlan(List.of(), Optional.empty(), List.of(), List.of(leaky), List.of());
+
+    assertThatThrownBy(() -> new CompileStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT)
+            .compile(request(work, plan, Target.USERSPACE)))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageContaining("host path in a target compile of userspace")
+        .hasMessageContaining("/usr/include/x86_64-linux-gnu");
+    assertThat(demo.steps()).isNotEmpty();
+  }
+
+  @Test
+  void aKernelTreeLackingWhatAComponentNeedsFailsEarly(@TempDir Path work) throws Exception {
+    CompilePlan demo = CompilePlans.forBoard("demo");
+    CompilePlan needy = new CompilePlan(List.of(), Optional.empty(),
+        List.of(new CompilePlan.Requirement("cdx", "kernel-file", "drivers/net/ethernet/freescale/sdk_fman/ncsw_config.mk")),
+        demo.steps(), demo.artifacts());
+
+    assertThatThrownBy(() -> compile(work, needy))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageContaining("component cdx needs kernel file drivers/net/ethernet/freescale/sdk_fman/ncsw_config.mk")
+        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(work.resolve("src/ask/modules/alpha/alpha.ko")).doesNotExist();
+  }
+}
