@@ -95,7 +95,7 @@ public final class BuildPipeline {
                   + ", which is not in " + packages);
         }
       }
-      outcomes.add(done(Stage.VERIFY, false, t));
+      outcomes.add(done(Stage.VERIFY, "none", t));
     }
     if (tarballs.containsKey("ask")) {
       // "ask:" references in the board (kernel config, patch series, library patches) point here.
@@ -120,7 +120,7 @@ public final class BuildPipeline {
       sysroot = new SysrootStage(runner, progress).build(new SysrootRequest(board.toolchain().triple(), "arm64",
           board.devPackages(), libs, work.resolve("sysroot"), request.cache(), request.epoch()));
       manifest.put("sysroot", sysroot.sysroot().toString());
-      outcomes.add(done(Stage.SYSROOT, sysroot.cacheHit(), t));
+      outcomes.add(done(Stage.SYSROOT, sysroot.cacheHit() ? "hit" : "miss", t));
     }
     if (request.stages().contains(Stage.KERNEL)) {
       long t = System.nanoTime();
@@ -144,7 +144,7 @@ public final class BuildPipeline {
       kernel = new KernelStage(progress).run(kr);
       manifest.put("kernel", Map.of("tree", kernel.tree(), "manifest", kernel.manifestFile()));
       Files.write(logs.resolve("kernel.log"), kernel.messages());
-      outcomes.add(done(Stage.KERNEL, kernel.cacheHit(), t));
+      outcomes.add(done(Stage.KERNEL, kernel.cacheHit() ? "hit" : "miss", t));
     }
     if (request.stages().contains(Stage.COMPILE)) {
       long t = System.nanoTime();
@@ -160,7 +160,7 @@ public final class BuildPipeline {
       FileTrees.publish(compiled.dist(), dist);
       compiled = new CompileResult(compiled.tree(), dist, compiled.artifacts());
       manifest.put("artifacts", compiled.artifacts());
-      outcomes.add(done(Stage.COMPILE, false, t));
+      outcomes.add(done(Stage.COMPILE, "none", t));
     }
     manifest.put("stages", outcomes);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("manifest.json").toFile(), manifest);
@@ -168,8 +168,8 @@ public final class BuildPipeline {
         kernel == null ? "" : kernel.tree(), compiled == null ? Map.of() : compiled.artifacts());
   }
 
-  private StageOutcome done(Stage stage, boolean hit, long startNanos) {
-    StageOutcome outcome = new StageOutcome(stage.label(), "ok", hit, (System.nanoTime() - startNanos) / 1_000_000);
+  private StageOutcome done(Stage stage, String cache, long startNanos) {
+    StageOutcome outcome = new StageOutcome(stage.label(), "ok", cache, (System.nanoTime() - startNanos) / 1_000_000);
     progress.info(outcome.line());
     return outcome;
   }
