@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  * and returns every result in stable order. It never stops at the first failure.
  */
 public final class Checker {
+  /** Files up to this size are read once into memory, hashed and parsed from the same bytes. */
+  private static final long SMALL_FILE = 64L << 20;
+
   private final Progress progress;
 
   public Checker(Progress progress) {
@@ -87,21 +90,33 @@ public final class Checker {
     String rel = relative(dist, file);
     long size;
     String sha;
+    byte[] content = null;
     try {
       size = Files.size(file);
-      sha = Sha256.ofFile(file);
+      if (size <= SMALL_FILE) {
+        // Read once: the same bytes are hashed and parsed.
+        content = Files.readAllBytes(file);
+        sha = Sha256.ofBytes(content);
+      } else {
+        sha = Sha256.ofFile(file);
+      }
     } catch (IOException e) {
       throw AskBuildException.badInput(file + ": cannot read: " + e.getMessage(), e);
     }
-    if (!ElfReader.isElf(file)) {
+    boolean elf = content != null ? isElf(content) : ElfReader.isElf(file);
+    if (!elf) {
       return new Scanned(new Artifact(rel, size, sha, "file"), Optional.empty(), Optional.empty());
     }
     try {
-      ElfFile elf = ElfReader.read(file);
-      return new Scanned(new Artifact(rel, size, sha, kind(rel, elf)), Optional.of(elf), Optional.empty());
+      ElfFile parsed = content != null ? ElfReader.read(file.toString(), content) : ElfReader.read(file);
+      return new Scanned(new Artifact(rel, size, sha, kind(rel, parsed)), Optional.of(parsed), Optional.empty());
     } catch (AskBuildException e) {
       return new Scanned(new Artifact(rel, size, sha, "malformed-elf"), Optional.empty(), Optional.of(e.getMessage()));
     }
+  }
+
+  private static boolean isElf(byte[] b) {
+    return b.length >= 4 && b[0] == 0x7f && b[1] == 'E' && b[2] == 'L' && b[3] == 'F';
   }
 
   static String kind(String path, ElfFile elf) {

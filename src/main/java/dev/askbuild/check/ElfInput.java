@@ -58,6 +58,19 @@ final class ElfInput {
     return new ElfInput(name, ByteBuffer.wrap(content));
   }
 
+  /** True when the bytes at {@code offset} (inside the file) start with {@code prefix}. */
+  boolean startsWith(long offset, byte[] prefix) {
+    if (offset < 0 || offset + prefix.length > size()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (bytes.get((int) offset + i) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   String name() {
     return name;
   }

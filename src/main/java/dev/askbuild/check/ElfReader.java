@@ -342,11 +342,21 @@ public final class ElfReader {
             info = in.u8(e + 12);
             shndx = in.u16(e + 14);
           }
+          if (!dynamic && (info >>> 4) == 0 && shndx != Elf.SHN_UNDEF && !kernelExportName(str.offset() + nameOff)) {
+            continue; // a defined local symbol: only the export markers of modules matter to the checks
+          }
           String name = nameOff == 0 ? "" : in.string(str.offset() + nameOff, strEnd, "symbol name " + i + " of " + s.name());
           out.add(new ElfSymbol(name, value, size, info, shndx, dynamic));
         }
       }
       return out;
+    }
+
+    private static final byte[] CRC_PREFIX = "__crc_".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KSYMTAB_PREFIX = "__ksymtab_".getBytes(StandardCharsets.US_ASCII);
+
+    private boolean kernelExportName(long offset) {
+      return header.type() == Elf.ET_REL && (in.startsWith(offset, CRC_PREFIX) || in.startsWith(offset, KSYMTAB_PREFIX));
     }
 
     private byte[] content(SectionHeader s) {

@@ -27,10 +27,12 @@ final class ChecksJson {
     }
     report.kernel().ifPresent(k -> root.putObject("kernel").put("release", k.release()).put("configSha256", k.configSha256()));
     ArrayNode artifacts = root.putArray("artifacts");
+    java.util.Map<String, List<CheckResult>> byArtifact =
+        report.results().stream().collect(java.util.stream.Collectors.groupingBy(CheckResult::artifact));
     for (Artifact a : report.artifacts()) {
       ObjectNode node = artifacts.addObject();
       node.put("path", a.path()).put("kind", a.kind()).put("size", a.size()).put("sha256", a.sha256());
-      List<CheckResult> results = report.results().stream().filter(r -> r.artifact().equals(a.path())).toList();
+      List<CheckResult> results = byArtifact.getOrDefault(a.path(), List.of());
       node.put("status", results.stream().anyMatch(CheckResult::failed) ? "fail" : "pass");
       ArrayNode checks = node.putArray("checks");
       for (CheckResult r : results) {

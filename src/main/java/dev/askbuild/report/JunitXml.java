@@ -31,11 +31,25 @@ final class JunitXml {
     return sb.append("</testsuite>\n").toString();
   }
 
+  /** True when nothing in {@code s} needs escaping: the common case, kept cheap for big reports. */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '&' || c == '<' || c == '>' || c == '"' || c < 0x20 || c >= 0xD800) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String attr(String s) {
     return text(s).replace("\"", "&quot;").replace("\n", "&#10;");
   }
 
   static String text(String s) {
+    if (plain(s)) {
+      return s;
+    }
     StringBuilder sb = new StringBuilder(s.length());
     s.codePoints().forEach(c -> {
       switch (c) {
