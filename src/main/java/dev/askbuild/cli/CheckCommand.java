@@ -66,9 +66,12 @@ final class CheckCommand implements Callable<Integer> {
     if (target == null) {
       throw AskBuildException.badInput("unknown board '" + o.board() + "'; known: " + String.join(", ", BOARDS.keySet().stream().sorted().toList()));
     }
+    // The toolchain probe only waits on processes: run it while the check reads files.
+    java.util.concurrent.CompletableFuture<Map<String, String>> tools =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> ToolchainVersions.probe(target, ProcessRunner.inheritingEnvironment(), Path.of(".").toAbsolutePath()));
     CheckReport result = new Checker(new StderrProgress(err)).check(new CheckRequest(o.dist(), o.kernel(), o.sysroot(), target));
-    Map<String, String> tools = ToolchainVersions.probe(target, ProcessRunner.inheritingEnvironment(), Path.of(".").toAbsolutePath());
-    ReportWriter.write(result, new ReportOptions(o.report(), o.board(), epoch(), o.provenance(), tools));
+    ReportWriter.write(result, new ReportOptions(o.report(), o.board(), epoch(), o.provenance(), tools.join()));
     for (CheckResult r : result.failures()) {
       err.println(r.describe());
     }

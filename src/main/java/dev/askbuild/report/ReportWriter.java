@@ -3,6 +3,7 @@ package dev.askbuild.report;
 import dev.askbuild.check.CheckReport;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Writes the five report files of a check run into one directory. */
 public final class ReportWriter {
@@ -18,11 +19,13 @@ public final class ReportWriter {
   public static List<Path> write(CheckReport report, ReportOptions options) {
     Path dir = options.dir();
     String sums = Sha256Sums.render(report);
-    return List.of(
-        ReportFiles.write(dir.resolve(JSON), ChecksJson.render(report, options.board())),
-        ReportFiles.write(dir.resolve(JUNIT), JunitXml.render(report)),
-        ReportFiles.write(dir.resolve(HTML), HtmlReport.render(report, options.board())),
-        ReportFiles.write(dir.resolve(SUMS), sums),
-        ReportFiles.write(dir.resolve(PROVENANCE), Provenance.render(report, options, sums)));
+    // The renderings are independent; on a big dist they are worth spreading over the cores.
+    List<Supplier<Path>> jobs = List.of(
+        () -> ReportFiles.write(dir.resolve(JSON), ChecksJson.render(report, options.board())),
+        () -> ReportFiles.write(dir.resolve(JUNIT), JunitXml.render(report)),
+        () -> ReportFiles.write(dir.resolve(HTML), HtmlReport.render(report, options.board())),
+        () -> ReportFiles.write(dir.resolve(SUMS), sums),
+        () -> ReportFiles.write(dir.resolve(PROVENANCE), Provenance.render(report, options, sums)));
+    return jobs.parallelStream().map(Supplier::get).toList();
   }
 }
