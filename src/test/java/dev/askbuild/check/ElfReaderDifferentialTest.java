@@ -24,7 +24,26 @@ class ElfReaderDifferentialTest {
   }
 
   static Stream<Path> modules() {
-    return Fixtures.sampleModules(60).stream();
+    return Stream.concat(Fixtures.sampleModules(60).stream(), fakeModules());
+  }
+
+  static Stream<Path> fakeModules() {
+    return Fixtures.LAYOUTS.stream().map(l -> Fixtures.fakeModules().resolve("fakemod-" + l + ".ko"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("fakeModules")
+  void classAndByteOrderAgreeWithReadelf(Path ko) {
+    ElfFile elf = ElfReader.read(ko);
+    String header = readelf("-h", ko.toString());
+    assertThat(header).contains(elf.header().is64() ? "ELF64" : "ELF32")
+        .contains(elf.header().bigEndian() ? "big endian" : "little endian");
+    String name = ko.getFileName().toString();
+    assertThat(elf.header().is64()).isEqualTo(name.contains("64"));
+    assertThat(elf.header().bigEndian()).isEqualTo(name.contains("be"));
+    assertThat(elf.versions()).containsExactly(new ModVersion(0x12345678L, "printk"), new ModVersion(0xdeadbeefL, "kmalloc_caches"));
+    assertThat(elf.undefinedSymbols()).extracting(ElfSymbol::name).containsExactly("printk");
+    assertThat(elf.firstModinfo("name")).contains("fakemod");
   }
 
   private static String readelf(String... args) {

@@ -67,6 +67,39 @@ final class Fixtures {
     }
   }
 
+  /** Layouts the fake module is built in: ELF64/ELF32 (ILP32) times little/big endian. */
+  static final List<String> LAYOUTS = List.of("le64", "be64", "le32", "be32");
+
+  /**
+   * A tiny module object with a {@code __versions} and {@code .modinfo} built in every layout (the
+   * cross compiler's -mbig-endian and -mabi=ilp32 only need cc1 and as, no target libc).
+   */
+  static synchronized Path fakeModules() {
+    Path dir = cache().resolve("fakemod");
+    if (Files.exists(dir.resolve(".done"))) {
+      return dir;
+    }
+    try (var in = Fixtures.class.getResourceAsStream("fakemod.c")) {
+      Files.createDirectories(dir);
+      Files.write(dir.resolve("fakemod.c"), in.readAllBytes());
+      for (String layout : LAYOUTS) {
+        List<String> argv = new java.util.ArrayList<>(List.of("aarch64-linux-gnu-gcc", "-O2", "-c"));
+        if (layout.startsWith("be")) {
+          argv.add("-mbig-endian");
+        }
+        if (layout.endsWith("32")) {
+          argv.add("-mabi=ilp32");
+        }
+        argv.addAll(List.of("-o", "fakemod-" + layout + ".ko", "fakemod.c"));
+        run(dir, argv.toArray(String[]::new));
+      }
+      Files.writeString(dir.resolve(".done"), "");
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Copies named fixture binaries into a fresh dist directory. */
   static Path dist(Path root, String... names) throws IOException {
     Path dist = root.resolve("dist");
