@@ -137,4 +137,76 @@ class CheckerTest {
     CheckReport report = check(moduleDist("fs/fat/fat.ko", "fs/fat/vfat.ko"), Optional.of(kernel));
     assertThat(failures(report)).isEmpty();
   }
+
+  @Test
+  void siblingModuleSymversInDistResolvesSymbols() throws IOException {
+    Path kernel = Fixtures.fakeKernel(tmp, Fixtures.abi() + "-arm64", line -> !line.contains("\tfs/fat/fat\t"));
+    Path dist = moduleDist("fs/fat/vfat.ko");
+    List<String> fat = Files.readAllLines(Fixtures.headers().resolve("Module.symvers")).stream()
+        .filter(line -> line.contains("\tfs/fat/fat\t")).toList();
+    Files.write(dist.resolve("lib/modules/fs/fat/Module.symvers"), fat);
+    assertThat(failures(check(dist, Optional.of(kernel)))).isEmpty();
+  }
+
+  @Test
+  void nonGplModuleUsingGplOnlySymbolIsFlagged() throws IOException {
+    Path dist = moduleDist("fs/fat/vfat.ko");
+    Path ko = dist.resolve("lib/modules/fs/fat/vfat.ko");
+    byte[] bytes = Files.readAllBytes(ko);
+    byte[] from = "license=GPL\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int at = indexOf(bytes, from);
+    assertThat(at).isPositive();
+    System.arraycopy("license=BSD\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, at, from.length);
+    Files.write(ko, bytes);
+    CheckReport report = check(dist, Optional.of(Fixtures.headers()));
+    assertThat(failures(report)).singleElement().satisfies(r -> {
+      assertThat(r.check()).isEqualTo("ko.gpl");
+      assertThat(r.actual()).startsWith("license BSD uses ");
+    });
+  }
+
+  @Test
+  void moduleWithoutLicenseFails() throws IOException {
+    Path dist = moduleDist("fs/fat/vfat.ko");
+    Path ko = dist.resolve("lib/modules/fs/fat/vfat.ko");
+    byte[] bytes = Files.readAllBytes(ko);
+    int at = indexOf(bytes, "license=GPL\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    bytes[at] = 'X'; // "Xicense=GPL": the tag is gone
+    Files.write(ko, bytes);
+    CheckReport report = check(dist, Optional.of(Fixtures.headers()));
+    assertThat(failures(report)).extracting(CheckResult::check).contains("ko.license");
+  }
+
+  @Test
+  void symlinkLoopInSysrootEndsAsMissingLibrary() throws IOException {
+    Path sysroot = tmp.resolve("sysroot");
+    Files.createDirectories(sysroot.resolve("lib"));
+    Files.createSymbolicLink(sysroot.resolve("lib/libgone.so"), Path.of("/usr/lib/libgone.so"));
+    Files.createDirectories(sysroot.resolve("usr/lib"));
+    Files.createSymbolicLink(sysroot.resolve("usr/lib/libgone.so"), Path.of("../../lib/libgone.so"));
+    Path dist = Fixtures.dist(tmp, "needsgone");
+    CheckReport report = new Checker(Progress.SILENT).check(new CheckRequest(dist, Optional.empty(), sysroot, CheckTarget.aarch64()));
+    assertThat(failures(report)).extracting(CheckResult::check, CheckResult::actual)
+        .contains(org.assertj.core.groups.Tuple.tuple("needed", "missing: libgone.so"));
+  }
+
+  @Test
+  void libraryShippedBesideInDistResolvesThroughAbsoluteSymlink() throws IOException {
+    Path dist = Fixtures.dist(tmp, "needsgone", "libgone.so");
+    Files.createSymbolicLink(dist.resolve("usr/bin/libgone.so"), Path.of("/usr/lib/libgone.so"));
+    assertThat(failures(check(dist, Optional.empty()))).isEmpty();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
 }
