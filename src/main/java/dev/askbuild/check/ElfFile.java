@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything the checks need from one ELF file, as read by {@link ElfReader}. */
+/**
+ * Everything the checks need from one ELF file, as read by {@link ElfReader}. {@code symbols} holds
+ * the dynamic symbols and the static ones except defined locals (only a module's {@code __crc_} and
+ * {@code __ksymtab_} markers are kept of those): that is what the checks use, and it keeps big
+ * symbol tables cheap.
+ */
 public record ElfFile(
     String name,
     ElfHeader header,
