@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       BuildCommand.class,
       DoctorCommand.class,
       SetupCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,54 @@
+package dev.askbuild.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+  @TempDir Path tmp;
+
+  private int run(StringWriter err, String... args) {
+    return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+  }
+
+  @Test
+  void hostBinaryInDistExitsOneAndWritesReports() throws Exception {
+    Path dist = tmp.resolve("dist");
+    Files.createDirectories(dist.resolve("lib"));
+    Files.copy(Path.of("/usr/aarch64-linux-gnu/lib/libc.so.6"), dist.resolve("lib/libc.so.6"));
+    Files.copy(Path.of("/bin/true"), dist.resolve("true-x86"));
+    Files.writeString(dist.resolve("README"), "not an ELF\n");
+    Path report = tmp.resolve("report");
+    StringWriter err = new StringWriter();
+    int code = run(err, "check", "--dist", dist.toString(), "--sysroot", "/usr/aarch64-linux-gnu", "--report", report.toString(), "--board", "demo");
+    assertThat(code).as(err.toString()).isEqualTo(1);
+    assertThat(err.toString()).contains("FAIL true-x86 elf.machine: expected AArch64 (183)").contains("check FAILED: 1 failed checks in 3 artifacts");
+    for (String name : new String[] {"checks.json", "checks.xml", "report.html", "SHA256SUMS", "provenance.json"}) {
+      assertThat(report.resolve(name)).isNotEmptyFile();
+    }
+    assertThat(Files.readString(report.resolve("SHA256SUMS"))).contains("  README\n", "  lib/libc.so.6\n", "  true-x86\n");
+  }
+
+  @Test
+  void cleanDistExitsZero() throws Exception {
+    Path dist = tmp.resolve("dist");
+    Files.createDirectories(dist.resolve("lib"));
+    Files.copy(Path.of("/usr/aarch64-linux-gnu/lib/libc.so.6"), dist.resolve("lib/libc.so.6"));
+    StringWriter err = new StringWriter();
+    int code = run(err, "check", "--dist", dist.toString(), "--sysroot", "/usr/aarch64-linux-gnu", "--report", tmp.resolve("r").toString());
+    assertThat(code).as(err.toString()).isZero();
+  }
+
+  @Test
+  void unknownBoardIsBadInput() {
+    StringWriter err = new StringWriter();
+    int code = run(err, "check", "--dist", tmp.toString(), "--sysroot", tmp.toString(), "--report", tmp.resolve("r").toString(), "--board", "rpi");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown board 'rpi'");
+  }
+}
