@@ -30,7 +30,6 @@ import picocli.CommandLine.Spec;
     })
 final class CheckCommand implements Callable<Integer> {
   /** Boards known until board profiles are wired in; each maps to its check target. */
-  static final Map<String, CheckTarget> BOARDS = Map.of("mono-gateway", CheckTarget.aarch64(), "demo", CheckTarget.aarch64());
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -62,10 +61,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   static int run(Options o, PrintWriter err) {
-    CheckTarget target = BOARDS.get(o.board());
-    if (target == null) {
-      throw AskBuildException.badInput("unknown board '" + o.board() + "'; known: " + String.join(", ", BOARDS.keySet().stream().sorted().toList()));
-    }
+    CheckTarget target = dev.askbuild.pipeline.CheckTargets.of(dev.askbuild.board.Boards.load(o.board()));
     // The toolchain probe only waits on processes: run it while the check reads files.
     java.util.concurrent.CompletableFuture<Map<String, String>> tools =
         java.util.concurrent.CompletableFuture.supplyAsync(

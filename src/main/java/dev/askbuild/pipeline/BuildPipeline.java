@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.askbuild.board.BoardProfile;
 import dev.askbuild.board.Boards;
+import dev.askbuild.check.CheckReport;
+import dev.askbuild.check.CheckRequest;
+import dev.askbuild.check.CheckResult;
+import dev.askbuild.check.CheckTarget;
+import dev.askbuild.check.Checker;
 import dev.askbuild.compile.CompilePlans;
 import dev.askbuild.compile.CompileRequest;
 import dev.askbuild.compile.CompileResult;
@@ -26,6 +31,9 @@ import dev.askbuild.sysroot.SysrootRequest;
 import dev.askbuild.sysroot.SysrootResult;
 import dev.askbuild.sysroot.SysrootStage;
 import dev.askbuild.sysroot.VendoredLibrary;
+import dev.askbuild.report.ReportOptions;
+import dev.askbuild.report.ReportWriter;
+import dev.askbuild.report.ToolchainVersions;
 import dev.askbuild.verify.FileVerdict;
 import dev.askbuild.verify.PackageVerifier;
 import dev.askbuild.verify.VerifyReport;
@@ -37,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -161,6 +170,35 @@ public final class BuildPipeline {
       compiled = new CompileResult(compiled.tree(), dist, compiled.artifacts());
       manifest.put("artifacts", compiled.artifacts());
       outcomes.add(done(Stage.COMPILE, "none", t));
+    }
+    if (request.stages().contains(Stage.CHECK)) {
+      long t = System.nanoTime();
+      if (sysroot == null || kernel == null || compiled == null) {
+        throw AskBuildException.badInput("the check stage needs the sysroot, kernel and compile stages in --stages");
+      }
+      Path provenanceInput = work.resolve("provenance-input.json");
+      Map<String, Object> inputs = new TreeMap<>();
+      for (var e : tarballs.entrySet()) {
+        inputs.put(e.getValue().getFileName().toString(), dev.askbuild.core.Sha256.ofFile(e.getValue()));
+      }
+      Map<String, Object> provenance = new LinkedHashMap<>();
+      provenance.put("inputs", inputs);
+      provenance.put("kernelManifest", new ObjectMapper().readTree(kernel.manifestPath().toFile()));
+      provenance.put("sysrootKey", sysroot.key());
+      new ObjectMapper().writeValue(provenanceInput.toFile(), provenance);
+      CheckTarget target = CheckTargets.of(board);
+      CheckReport report = new Checker(progress).check(
+          new CheckRequest(compiled.dist(), Optional.of(kernel.treePath()), sysroot.sysroot(), target));
+      Map<String, String> tools = ToolchainVersions.probe(target, runner, work);
+      ReportWriter.write(report, new ReportOptions(out.resolve("reports"), board.name(), request.epoch(),
+          Optional.of(provenanceInput), tools));
+      List<String> failures = report.failures().stream().map(CheckResult::describe).toList();
+      Files.write(logs.resolve("check.log"), failures);
+      if (!report.passed()) {
+        throw AskBuildException.checkFailed("check: " + failures.size() + " failed checks (see "
+            + out.resolve("reports/report.html") + ")\n" + String.join("\n", failures));
+      }
+      outcomes.add(done(Stage.CHECK, "none", t));
     }
     manifest.put("stages", outcomes);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("manifest.json").toFile(), manifest);

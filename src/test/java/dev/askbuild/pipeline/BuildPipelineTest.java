@@ -44,12 +44,14 @@ class BuildPipelineTest {
         .run(demo(out, Optional.empty(), EnumSet.allOf(Stage.class)));
 
     assertThat(summary.stages()).extracting(StageOutcome::stage)
-        .startsWith("verify", "sysroot", "kernel", "compile");
+        .containsExactly("verify", "sysroot", "kernel", "compile", "check");
     assertThat(lines).anyMatch(l -> l.startsWith("[kernel] ok"));
     assertThat(summary.artifacts()).containsOnlyKeys("alpha.ko", "beta.ko", "hello", "libgreet.so.1");
     assertThat(out.resolve("manifest.json")).content().contains("\"board\" : \"demo\"", "beta.ko");
     assertThat(out.resolve("logs")).isDirectory();
-    assertThat(out.resolve("reports")).isDirectory();
+    assertThat(out.resolve("reports/checks.xml")).content().contains("beta.ko");
+    assertThat(out.resolve("reports/provenance.json")).content().contains("linux-source-6.12.tar.xz", "ask-demo.tar.gz");
+    assertThat(out.resolve("reports/SHA256SUMS")).content().contains(summary.artifacts().get("hello") + "  hello");
     Process p = new ProcessBuilder("qemu-aarch64-static", "-L", summary.sysroot(), "-E",
         "LD_LIBRARY_PATH=" + out.resolve("dist"), out.resolve("dist/hello").toString()).redirectErrorStream(true).start();
     assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
