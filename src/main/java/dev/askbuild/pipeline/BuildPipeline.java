@@ -182,7 +182,7 @@ public final class BuildPipeline {
         inputs.put(e.getValue().getFileName().toString(), dev.askbuild.core.Sha256.ofFile(e.getValue()));
       }
       Map<String, Object> provenance = new LinkedHashMap<>();
-      provenance.put("inputs", inputs);
+      provenance.put("tarballs", inputs);
       provenance.put("kernelManifest", new ObjectMapper().readTree(kernel.manifestPath().toFile()));
       provenance.put("sysrootKey", sysroot.key());
       new ObjectMapper().writeValue(provenanceInput.toFile(), provenance);
