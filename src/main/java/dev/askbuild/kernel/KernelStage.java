@@ -215,7 +215,7 @@ public final class KernelStage {
   }
 
   private String toolchainVersion(KernelRequest request) throws IOException {
-    String out = runner.capture(Command.of(request.work().getFileSystem().getPath("/"), request.crossCompile() + "gcc", "--version"));
+    String out = runner.capture(Command.of(Path.of("/"), request.crossCompile() + "gcc", "--version"));
     return out.lines().findFirst().orElse("").strip();
   }
 
