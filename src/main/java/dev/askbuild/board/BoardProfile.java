@@ -46,14 +46,16 @@ public record BoardProfile(
 
   /**
    * A library vendored as a tarball and patched before it is built: into the sysroot with {@code
-   * autotools} or {@code make}, or by the compile stage's plan ({@code compile}).
+   * autotools} or {@code make} (with {@code args} added to configure or make), or by the compile
+   * stage's plan ({@code compile}).
    */
   public record VendoredLibrary(
-      String name, String version, String tarball, List<String> patches, String build) {
+      String name, String version, String tarball, List<String> patches, String build, List<String> args) {
     public static final List<String> BUILDS = List.of("autotools", "make", "compile");
 
     public VendoredLibrary {
       patches = List.copyOf(patches);
+      args = List.copyOf(args);
     }
 
     public boolean inSysroot() {

@@ -80,7 +80,8 @@ final class ProfileReader {
               string(lib, path, "version"),
               string(lib, path, "tarball"),
               optionalStrings(lib, path, "patches"),
-              build(optionalString(lib, path, "build").orElse("autotools"), path)));
+              build(optionalString(lib, path, "build").orElse("autotools"), path),
+              optionalStrings(lib, path, "args")));
     }
     return libs;
   }

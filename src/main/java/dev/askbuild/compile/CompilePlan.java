@@ -23,8 +23,17 @@ public record CompilePlan(
     artifacts = List.copyOf(artifacts);
   }
 
-  /** Puts the vendored tarball {@code vendored} at {@code path} inside the source tree. */
-  public record Seed(String vendored, String path) {}
+  /**
+   * Puts the vendored tarball {@code vendored} where the upstream build expected a download: copied
+   * to {@code path}, or with {@code unpack} extracted safely into the directory {@code path} (one
+   * leading component stripped) and the listed patches (paths in the tree) applied, replacing a git
+   * clone.
+   */
+  public record Seed(String vendored, String path, boolean unpack, List<String> patches) {
+    public Seed {
+      patches = List.copyOf(patches);
+    }
+  }
 
   /** A header written into the tree, {@code ${VERSION}} replaced by the tarball's version. */
   public record VersionHeader(String path, String content) {}
@@ -39,13 +48,24 @@ public record CompilePlan(
    * One make run: in {@code dir} of the tree, with {@code targets} and {@code variables}; {@code
    * phase} is {@code modules} or {@code userspace}. Values may use ${KDIR}, ${SYSROOT}, ${TREE},
    * ${ARCH}, ${CROSS_COMPILE}, ${TRIPLE}, ${PLATFORM}, ${CC}, ${CXX}, ${AR}, ${JOBS} and
-   * ${VENDORED:name}.
+   * ${VENDORED:name}. {@code env} values are exported instead, so a Makefile's own {@code +=}
+   * appends to them rather than being overridden (how cmm gets one extra warning flag).
    */
   public record Step(
-      String component, String phase, String dir, List<String> targets, Map<String, String> variables) {
+      String component,
+      String phase,
+      String dir,
+      List<String> targets,
+      Map<String, String> variables,
+      Map<String, String> env) {
     public Step {
       targets = List.copyOf(targets);
       variables = Map.copyOf(variables);
+      env = Map.copyOf(env);
+    }
+
+    public Step(String component, String phase, String dir, List<String> targets, Map<String, String> variables) {
+      this(component, phase, dir, targets, variables, Map.of());
     }
   }
 

@@ -41,7 +41,16 @@ public final class CompilePlans {
     Fields f = new Fields(source);
     List<CompilePlan.Seed> seeds = new ArrayList<>();
     for (JsonNode n : f.array(root, "seeds", true)) {
-      seeds.add(new CompilePlan.Seed(f.text(n, "seeds[].vendored"), f.text(n, "seeds[].path")));
+      List<String> patches = new ArrayList<>();
+      for (JsonNode pn : f.array(n, "patches", true)) {
+        patches.add(f.textValue(pn, "seeds[].patches[]"));
+      }
+      JsonNode unpack = n.get("unpack");
+      if (unpack != null && !unpack.isBoolean()) {
+        throw f.wrong("seeds[].unpack", "true or false");
+      }
+      seeds.add(new CompilePlan.Seed(f.text(n, "seeds[].vendored"), f.text(n, "seeds[].path"),
+          unpack != null && unpack.asBoolean(), patches));
     }
     Optional<CompilePlan.VersionHeader> header = Optional.empty();
     if (root.has("versionHeader")) {
@@ -59,19 +68,13 @@ public final class CompilePlans {
       for (JsonNode t : f.array(n, "targets", true)) {
         targets.add(f.textValue(t, "steps[].targets[]"));
       }
-      Map<String, String> vars = new LinkedHashMap<>();
-      JsonNode v = n.get("variables");
-      if (v != null) {
-        if (!v.isObject()) {
-          throw f.wrong("steps[].variables", "an object of strings");
-        }
-        v.fields().forEachRemaining(e -> vars.put(e.getKey(), f.textValue(e.getValue(), "steps[].variables." + e.getKey())));
-      }
+      Map<String, String> vars = f.strings(n, "variables");
+      Map<String, String> env = f.strings(n, "env");
       String phase = f.text(n, "steps[].phase");
       if (!phase.equals("modules") && !phase.equals("userspace")) {
         throw f.wrong("steps[].phase", "\"modules\" or \"userspace\"");
       }
-      steps.add(new CompilePlan.Step(f.text(n, "steps[].component"), phase, f.text(n, "steps[].dir"), targets, vars));
+      steps.add(new CompilePlan.Step(f.text(n, "steps[].component"), phase, f.text(n, "steps[].dir"), targets, vars, env));
     }
     List<CompilePlan.Artifact> artifacts = new ArrayList<>();
     for (JsonNode n : f.array(root, "artifacts", false)) {
@@ -94,6 +97,18 @@ public final class CompilePlans {
       List<JsonNode> out = new ArrayList<>();
       n.forEach(out::add);
       return out;
+    }
+
+    Map<String, String> strings(JsonNode step, String field) {
+      Map<String, String> map = new LinkedHashMap<>();
+      JsonNode v = step.get(field);
+      if (v != null) {
+        if (!v.isObject()) {
+          throw wrong("steps[]." + field, "an object of strings");
+        }
+        v.fields().forEachRemaining(e -> map.put(e.getKey(), textValue(e.getValue(), "steps[]." + field + "." + e.getKey())));
+      }
+      return map;
     }
 
     String text(JsonNode parent, String path) {

@@ -3,6 +3,7 @@ package dev.askbuild.compile;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
 import dev.askbuild.core.FileTrees;
+import dev.askbuild.core.PatchApplier;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
 import dev.askbuild.core.Sha256;
@@ -53,13 +54,26 @@ public final class CompileStage {
     new SafeExtractor().extract(
         ExtractRequest.of(request.askTarball(), tree).withStripComponents(1).withDropVcs(true).withEpoch(request.epoch()));
     OfflineShims.write(shims, request.triple());
+    // What the kernel tree lacks is known before anything is built: fail early, not deep in make.
+    checkRequirements(request);
 
     String version = "tarball-" + Sha256.ofFile(request.askTarball()).substring(0, 12);
     for (CompilePlan.Seed seed : request.plan().seeds()) {
       Path tarball = vendored(request, seed.vendored(), "seed " + seed.path());
       Path dest = inside(tree, seed.path(), "seed");
       Files.createDirectories(dest.getParent());
-      Files.copy(tarball, dest, StandardCopyOption.REPLACE_EXISTING);
+      if (seed.unpack()) {
+        FileTrees.deleteRecursively(dest);
+        new SafeExtractor().extract(ExtractRequest.of(tarball, dest).withStripComponents(1).withDropVcs(true)
+            .withEpoch(request.epoch()));
+        List<Path> patches = new ArrayList<>();
+        for (String p : seed.patches()) {
+          patches.add(inside(tree, p, "seed patch"));
+        }
+        new PatchApplier(runner).apply(patches, dest, "vendored " + seed.vendored(), logs.resolve("seed-" + seed.vendored() + ".log"));
+      } else {
+        Files.copy(tarball, dest, StandardCopyOption.REPLACE_EXISTING);
+      }
     }
     if (request.plan().versionHeader().isPresent()) {
       CompilePlan.VersionHeader header = request.plan().versionHeader().get();
@@ -67,7 +81,6 @@ public final class CompileStage {
       Files.createDirectories(dest.getParent());
       Files.writeString(dest, header.content().replace("${VERSION}", version));
     }
-    checkRequirements(request);
 
     Map<String, String> env = environment(request, tree, shims, networkLog, leakLog);
     for (CompilePlan.Step step : request.plan().steps()) {
@@ -82,7 +95,9 @@ public final class CompileStage {
       }
       progress.info("compile: " + step.component() + " (" + step.phase() + ")");
       Path log = logs.resolve("compile-" + step.component() + ".log");
-      Command make = new Command(argv, tree, env);
+      Map<String, String> stepEnv = new LinkedHashMap<>(env);
+      step.env().forEach((k, v) -> stepEnv.put(k, expand(v, request, tree, step.component())));
+      Command make = new Command(argv, tree, stepEnv);
       ProcessRunner.Result result = runner.run(make, log);
       // A refused fetch or a host path is the cause when make fails after one: report that first.
       failOnNetworkAttempt(networkLog, step);

@@ -123,7 +123,7 @@ public final class BuildPipeline {
             patches.add(resolve(p, askInputs, packages));
           }
           libs.add(new VendoredLibrary(lib.name(), packages.resolve(lib.tarball()), patches,
-              lib.build().equals("make") ? BuildKind.MAKE : BuildKind.AUTOTOOLS, List.of()));
+              lib.build().equals("make") ? BuildKind.MAKE : BuildKind.AUTOTOOLS, lib.args()));
         }
       }
       sysroot = new SysrootStage(runner, progress).build(new SysrootRequest(board.toolchain().triple(), "arm64",

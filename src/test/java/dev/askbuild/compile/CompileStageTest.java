@@ -131,4 +131,14 @@ class CompileStageTest {
         .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(work.resolve("src/ask/modules/alpha/alpha.ko")).doesNotExist();
   }
+
+  @Test
+  void theRealBoardOnDebiansKernelFailsEarlyNamingTheComponentAndWhatIsMissing(@TempDir Path work) throws Exception {
+    CompilePlan monoGateway = CompilePlans.forBoard("mono-gateway");
+
+    assertThatThrownBy(() -> compile(work, monoGateway))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageContaining("component cdx needs kernel file drivers/net/ethernet/freescale/sdk_fman/ncsw_config.mk")
+        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+  }
 }
