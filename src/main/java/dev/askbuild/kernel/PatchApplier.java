@@ -30,7 +30,10 @@ final class PatchApplier {
     for (PatchSeries.Patch patch : series.patches()) {
       Path log = logDir.resolve("patch-" + patch.name() + ".log");
       // --batch and --forward: never ask, and treat an already-applied patch as failing.
-      List<String> common = List.of("patch", "-p1", "--batch", "--forward", "-i", patch.path().toString());
+      // --fuzz=0: ASK applies its series with git apply, which never fuzzes; GNU patch's default
+      // fuzz would let a hunk whose context is absent land at a guessed place.
+      List<String> common =
+          List.of("patch", "-p1", "--batch", "--forward", "--fuzz=0", "-i", patch.path().toString());
       Command dryRun = new Command(concat(common, "--dry-run"), tree, java.util.Map.of("LC_ALL", "C"));
       if (!runner.run(dryRun, log).succeeded()) {
         throw AskBuildException.checkFailed(
