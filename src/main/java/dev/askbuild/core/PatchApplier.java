@@ -30,7 +30,7 @@ public final class PatchApplier {
     for (Path patch : patches) {
       Command dryRun =
           new Command(
-              List.of("patch", "-p1", "--dry-run", "--batch", "--forward", "-i", patch.toAbsolutePath().toString()),
+              List.of("patch", "-p1", "--fuzz=0", "--dry-run", "--batch", "--forward", "-i", patch.toAbsolutePath().toString()),
               tree,
               Map.of("LC_ALL", "C"));
       String output;
@@ -47,7 +47,7 @@ public final class PatchApplier {
                 + firstRejected(output));
       }
       runner.runChecked(
-          new Command(List.of("patch", "-p1", "--batch", "--forward", "-i", patch.toAbsolutePath().toString()),
+          new Command(List.of("patch", "-p1", "--fuzz=0", "--batch", "--forward", "-i", patch.toAbsolutePath().toString()),
               tree, Map.of("LC_ALL", "C")),
           log,
           "applying " + patch.getFileName() + " to " + what);
