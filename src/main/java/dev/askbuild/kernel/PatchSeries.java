@@ -22,7 +22,15 @@ public record PatchSeries(Optional<Path> dir, List<Patch> patches) {
     return new PatchSeries(Optional.empty(), List.of());
   }
 
+  /**
+   * Every {@code *.patch} in a directory, in name order; or, given a single patch file, just that
+   * one (ASK's patches/kernel also keeps a legacy 5.4 patch that must not be applied to 6.12).
+   */
   public static PatchSeries of(Path dir) throws IOException {
+    if (Files.isRegularFile(dir)) {
+      return new PatchSeries(Optional.of(dir.toAbsolutePath().getParent()),
+          List.of(new Patch(dir.getFileName().toString(), dir.toAbsolutePath(), Sha256.ofFile(dir))));
+    }
     if (!Files.isDirectory(dir)) {
       throw AskBuildException.badInput("patch directory " + dir + " does not exist");
     }

@@ -19,7 +19,8 @@ class BoardsTest {
     assertThat(b.fmcMachine()).contains("ls1046");
     assertThat(b.deviceTree()).contains("mono-gateway-dk-sdk");
     assertThat(b.kernel().baseConfig()).isEqualTo("ask:config/kernel/defconfig");
-    assertThat(b.kernel().patches()).contains("ask:patches/kernel");
+    // Only the 6.12 patch: ASK keeps a legacy 5.4 patch beside it.
+    assertThat(b.kernel().patches()).contains("ask:patches/kernel/002-mono-gateway-ask-kernel_linux_6_12.patch");
     assertThat(b.vendored()).extracting(BoardProfile.VendoredLibrary::name)
         .containsExactly("fmlib", "fmc", "libnfnetlink", "libnetfilter_conntrack");
     assertThat(Boards.fragmentText(b)).contains("CONFIG_NETFILTER_XTABLES_LEGACY=y", "CONFIG_MODVERSIONS=y");
