@@ -26,16 +26,7 @@ engine() {
   java -jar "$jar" compile --board demo --packages "$pk" --kernel "$kdir" --sysroot "$sysroot" --work "$work/engine"
 }
 
-best() {
-  local best=""
-  for _ in $(seq 1 "$runs"); do
-    local s e t
-    s=$(date +%s.%N); "$@" > /dev/null 2>&1; e=$(date +%s.%N)
-    t=$(echo "$e - $s" | bc -l)
-    if [[ -z "$best" ]] || (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
-  done
-  echo "$best"
-}
+source "$here/bench/lib.sh"
 t_direct=$(best direct)
 t_engine=$(best engine)
 printf 'make by hand:     %7.3f s\n' "$t_direct"

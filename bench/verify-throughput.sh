@@ -20,16 +20,7 @@ done
 total=$((files * mib * 1048576))
 cat "$work"/pkg-*.tar.gz > /dev/null   # page cache warm for every tool alike
 
-best() {  # best wall time of $runs runs of the given command, in seconds
-  local best=""
-  for _ in $(seq 1 "$runs"); do
-    local s e t
-    s=$(date +%s.%N); "$@" > /dev/null 2>&1; e=$(date +%s.%N)
-    t=$(echo "$e - $s" | bc -l)
-    if [[ -z "$best" ]] || (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
-  done
-  echo "$best"
-}
+source "$here/bench/lib.sh"
 
 t_ask=$(best java -jar "$jar" verify --packages "$work")
 t_sum=$(best bash -c "cd '$work' && sha256sum -c --quiet SHA256SUMS")

@@ -85,7 +85,7 @@ final class KernelCommand implements Callable<Integer> {
     ConfigFragment fragment = fragment(board);
     BaseConfig base = BaseConfig.parse(baseConfigValue(board));
     KernelRequest request =
-        KernelRequest.arm64(kernelTar, fragment, base, work, cacheDir())
+        KernelRequest.arm64(kernelTar, fragment, base, work, CacheDirs.resolve(cache))
             .withPatches(patchSeries(board))
             .withFullBuild(FullBuild.parse(fullBuild))
             .withFilter(!noFilter)
@@ -149,16 +149,5 @@ final class KernelCommand implements Callable<Integer> {
           "board " + board.name() + " takes " + relative + " from the ASK source; give --ask-src DIR or " + override);
     }
     return askSrc.resolve(relative).toString();
-  }
-
-  private Path cacheDir() {
-    if (cache != null) {
-      return cache;
-    }
-    String env = System.getenv("ASKBUILD_CACHE");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "askbuild");
   }
 }

@@ -70,7 +70,7 @@ public final class CompileStage {
         for (String p : seed.patches()) {
           patches.add(inside(tree, p, "seed patch"));
         }
-        new PatchApplier(runner).apply(patches, dest, "vendored " + seed.vendored(), logs.resolve("seed-" + seed.vendored() + ".log"));
+        new PatchApplier(runner).apply(patches, dest, "vendored " + seed.vendored(), logs);
       } else {
         Files.copy(tarball, dest, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -1,20 +1,22 @@
 package dev.askbuild.core;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Applies a patch series with {@code patch -p1}, each patch dry-run first so a patch that does
- * not apply fails before it touches the tree, naming the patch and the first file it rejects.
+ * Applies a patch series with {@code patch -p1 --fuzz=0} (no guessing, as ASK's {@code git apply}
+ * does), each patch dry-run first so a patch that does not apply changes nothing and fails naming
+ * the patch and the first file it rejects. Callers patch a staging tree they throw away on failure,
+ * so no half-patched tree survives.
  */
 public final class PatchApplier {
-  private static final Pattern FIRST_FAILURE =
-      Pattern.compile("(?m)^(?:checking|patching) file (\\S+)\\s*\\n(?:.*\\n)*?.*(?:FAILED|can't find file|No file to patch)");
-  private static final Pattern CHECKING = Pattern.compile("(?m)^(?:checking|patching) file '?([^'\\n]+)'?$");
+  private static final Pattern CHECKING = Pattern.compile("^checking file (.+)$", Pattern.MULTILINE);
+  private static final Pattern CANT_FIND =
+      Pattern.compile("can't find file to patch", Pattern.MULTILINE);
 
   private final ProcessRunner runner;
 
@@ -23,48 +25,76 @@ public final class PatchApplier {
   }
 
   /**
-   * Applies {@code patches} in order to {@code tree}; {@code what} names the tree in messages
-   * (for example "library libnfnetlink").
+   * Applies {@code patches} in order to {@code tree}. {@code what} names the tree in messages
+   * ("kernel", "library libnfnetlink"); each patch logs to {@code logDir/patch-NAME.log}.
    */
-  public void apply(List<Path> patches, Path tree, String what, Path log) throws IOException {
+  public void apply(List<Path> patches, Path tree, String what, Path logDir) throws IOException {
     for (Path patch : patches) {
-      Command dryRun =
-          new Command(
-              List.of("patch", "-p1", "--fuzz=0", "--dry-run", "--batch", "--forward", "-i", patch.toAbsolutePath().toString()),
-              tree,
-              Map.of("LC_ALL", "C"));
-      String output;
-      try {
-        output = runner.capture(dryRun);
-      } catch (AskBuildException e) {
+      String name = patch.getFileName().toString();
+      Path log = logDir.resolve("patch-" + name + ".log");
+      // --batch and --forward: never ask, and treat an already-applied patch as failing.
+      List<String> common =
+          List.of("patch", "-p1", "--fuzz=0", "--batch", "--forward", "-i", patch.toAbsolutePath().toString());
+      Command dryRun = new Command(concat(common, "--dry-run"), tree, java.util.Map.of("LC_ALL", "C"));
+      if (!runner.run(dryRun, log).succeeded()) {
         throw AskBuildException.checkFailed(
-            "patch " + patch.getFileName() + " does not apply to " + what + ": first rejected file "
-                + firstRejected(e.getMessage()) + "\n" + e.getMessage());
-      }
-      if (output.contains("FAILED") || output.contains("Reversed (or previously applied)")) {
-        throw AskBuildException.checkFailed(
-            "patch " + patch.getFileName() + " does not apply to " + what + ": first rejected file "
-                + firstRejected(output));
+            what
+                + " patch "
+                + name
+                + " does not apply: first rejected file "
+                + firstRejected(Files.readString(log))
+                + " (dry run log: "
+                + log
+                + ")");
       }
       runner.runChecked(
-          new Command(List.of("patch", "-p1", "--fuzz=0", "--batch", "--forward", "-i", patch.toAbsolutePath().toString()),
-              tree, Map.of("LC_ALL", "C")),
-          log,
-          "applying " + patch.getFileName() + " to " + what);
+          new Command(common, tree, java.util.Map.of("LC_ALL", "C")), log, "applying " + what + " patch " + name);
     }
   }
 
-  /** The file patch was working on when it first failed. */
-  static String firstRejected(String output) {
-    Matcher failed = FIRST_FAILURE.matcher(output);
-    if (failed.find()) {
-      return failed.group(1).replace("'", "");
+  private static List<String> concat(List<String> list, String extra) {
+    List<String> all = new java.util.ArrayList<>(list);
+    all.add(extra);
+    return all;
+  }
+
+  /**
+   * The file of the first failing hunk in a {@code patch --dry-run} log: the last "checking file"
+   * before the first FAILED hunk or missing file.
+   */
+  static String firstRejected(String log) {
+    int failure = firstFailure(log);
+    String file = "(unknown)";
+    Matcher m = CHECKING.matcher(log);
+    while (m.find() && (failure < 0 || m.start() < failure)) {
+      file = m.group(1).strip();
     }
-    Matcher any = CHECKING.matcher(output);
-    String last = "(unknown)";
-    while (any.find()) {
-      last = any.group(1);
+    if (failure >= 0 && log.startsWith("can't find file to patch", failure)) {
+      // patch names the missing file in the header lines before this message.
+      Matcher header = Pattern.compile("^\\|?\\+\\+\\+ (?:b/)?(\\S+)", Pattern.MULTILINE).matcher(log);
+      String missing = null;
+      while (header.find() && header.start() < failure) {
+        missing = header.group(1);
+      }
+      if (missing != null) {
+        return missing + " (missing from the tree)";
+      }
     }
-    return last;
+    return file;
+  }
+
+  private static int firstFailure(String log) {
+    int failed = indexOfLine(log, "FAILED");
+    Matcher cant = CANT_FIND.matcher(log);
+    int missing = cant.find() ? cant.start() : -1;
+    if (failed < 0) {
+      return missing;
+    }
+    return missing < 0 ? failed : Math.min(failed, missing);
+  }
+
+  private static int indexOfLine(String log, String word) {
+    int i = log.indexOf(word);
+    return i < 0 ? -1 : log.lastIndexOf('\n', i) + 1;
   }
 }

@@ -3,6 +3,7 @@ package dev.askbuild.kernel;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
 import dev.askbuild.core.FileTrees;
+import dev.askbuild.core.PatchApplier;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
 import dev.askbuild.core.Sha256;
@@ -105,7 +106,8 @@ public final class KernelStage {
           "kernel tarball " + request.kernelTar() + " has no top-level Makefile and Kconfig after dropping its first directory");
     }
     if (!request.patches().patches().isEmpty()) {
-      new PatchApplier(runner).apply(request.patches(), tree, logs);
+      new PatchApplier(runner).apply(
+          request.patches().patches().stream().map(PatchSeries.Patch::path).toList(), tree, "kernel", logs);
       say(messages, "kernel: applied " + request.patches().patches().size() + " patch(es) from " + request.patches().dir().orElseThrow());
     }
     long epoch =

@@ -183,7 +183,7 @@ public final class SysrootStage {
     new SafeExtractor().extract(
         ExtractRequest.of(lib.tarball(), src).withStripComponents(1).withDropVcs(true).withEpoch(request.epoch()));
     Path log = request.work().resolve("logs").resolve("sysroot-" + lib.name() + ".log").toAbsolutePath();
-    new PatchApplier(runner).apply(lib.patches(), src, "library " + lib.name(), log);
+    new PatchApplier(runner).apply(lib.patches(), src, "library " + lib.name(), log.getParent());
     progress.info("sysroot: building " + lib.name() + " (" + lib.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
     String triple = request.triple();
     String jobs = "-j" + Runtime.getRuntime().availableProcessors();

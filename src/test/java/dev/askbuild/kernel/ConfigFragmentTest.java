@@ -60,14 +60,6 @@ class ConfigFragmentTest {
   }
 
   @Test
-  void firstRejectedFileComesFromTheDryRunLog() {
-    String log = "checking file kernel/Makefile\nchecking file kernel/fork.c\nHunk #1 FAILED at 1.\n"
-        + "checking file mm/slab.c\nHunk #2 FAILED at 9.\n";
-
-    assertThat(PatchApplier.firstRejected(log)).isEqualTo("kernel/fork.c");
-  }
-
-  @Test
   void baseConfigTellsTargetsFromFiles() {
     assertThat(BaseConfig.parse("defconfig").target()).contains("defconfig");
     assertThat(BaseConfig.parse("tinyconfig").target()).contains("tinyconfig");
