@@ -59,7 +59,7 @@ public final class SysrootStage {
     try {
       Files.createDirectories(staging);
       stageLibc(libc, staging, triple);
-      for (String pkg : request.devPackages()) {
+      for (String pkg : withRuntimeLibraries(request.devPackages())) {
         stagePackage(pkg, staging);
       }
       for (VendoredLibrary library : request.libraries()) {
@@ -142,6 +142,36 @@ public final class SysrootStage {
         }
       }
     }
+  }
+
+  /**
+   * A -dev package's {@code libfoo.so} links to the shared library in its runtime package (libmnl-dev
+   * to libmnl0): those direct library dependencies of the same architecture come along, except
+   * glibc, which the cross libc already provides.
+   */
+  private List<String> withRuntimeLibraries(List<String> devPackages) throws IOException {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>(devPackages);
+    for (String pkg : devPackages) {
+      int colon = pkg.indexOf(':');
+      if (colon < 0) {
+        continue;
+      }
+      String arch = pkg.substring(colon);
+      String depends;
+      try {
+        depends = runner.capture(new Command(List.of("dpkg-query", "-W", "-f", "${Depends}", pkg), Path.of("/"),
+            Map.of("LC_ALL", "C")));
+      } catch (AskBuildException e) {
+        continue; // reported as missing when staged
+      }
+      for (String alternative : depends.split(",")) {
+        String name = alternative.strip().split("[ |(]")[0];
+        if (name.startsWith("lib") && !name.startsWith("libc6") && !name.endsWith("-dev") && !name.isEmpty()) {
+          all.add(name + arch);
+        }
+      }
+    }
+    return List.copyOf(all);
   }
 
   /** Copies the files an installed multiarch package owns, links made relative to the sysroot. */

@@ -78,4 +78,23 @@ class SysrootStageTest {
       assertThat(list.toList()).isEmpty();
     }
   }
+
+  @Test
+  void stagesInstalledArm64DevPackagesWithTheirRuntimeLibraries() throws Exception {
+    // libmnl-dev:arm64 is installed by .ci/run (askbuild setup does the same for mono-gateway).
+    SysrootRequest request = new SysrootRequest("aarch64-linux-gnu", "arm64", List.of("libmnl-dev:arm64"), List.of(),
+        work, work.resolve("cache"), Fixtures.EPOCH);
+
+    Path sysroot = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).build(request).sysroot();
+
+    assertThat(sysroot.resolve("usr/include/libmnl/libmnl.h")).exists();
+    // The -dev package's link resolves to the runtime package's library inside the sysroot.
+    assertThat(sysroot.resolve("usr/lib/aarch64-linux-gnu/libmnl.so").toRealPath()).startsWith(sysroot.toRealPath());
+    Path c = Files.writeString(work.resolve("m.c"),
+        "#include <libmnl/libmnl.h>\nint main(void){return mnl_socket_open(0) ? 0 : 0;}\n");
+    run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", work.resolve("m").toString(), c.toString(), "-lmnl");
+    assertThat(run("env", "PKG_CONFIG_SYSROOT_DIR=" + sysroot,
+        "PKG_CONFIG_LIBDIR=" + sysroot.resolve("usr/lib/aarch64-linux-gnu/pkgconfig"), "pkg-config", "--libs", "libmnl"))
+        .contains("-lmnl");
+  }
 }
