@@ -1,6 +1,7 @@
 package dev.askbuild.compile;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.ExecutablePath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,11 +79,11 @@ final class OfflineShims {
     for (String tool : List.of("wget", "curl", "apt-get", "scp", "ssh")) {
       script(dir.resolve(tool), REFUSE.formatted(NETWORK_LOG));
     }
-    String realGit = realTool("git");
+    String realGit = realTool("git", dir);
     script(dir.resolve("git"), GIT.formatted(NETWORK_LOG, realGit == null ? "false" : realGit));
     for (String compiler : List.of("gcc", "g++")) {
       String name = triple + "-" + compiler;
-      String real = realTool(name);
+      String real = realTool(name, dir);
       if (real == null) {
         throw AskBuildException.environment(
             name + " is not installed: apt-get install " + compiler.replace("++", "++") + "-" + triple);
@@ -91,15 +92,13 @@ final class OfflineShims {
     }
   }
 
-  private static String realTool(String name) {
-    for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-      Path p = Path.of(d.isEmpty() ? "." : d, name);
-      if (Files.isExecutable(p) && !p.toString().contains("askbuild-shims")) {
-        return p.toAbsolutePath().toString();
-      }
-    }
-    return null;
+  /** The host's own tool, never a shim of ours that an earlier run left on PATH. */
+  private static String realTool(String name, Path shimDir) {
+    return ExecutablePath.find(ExecutablePath.current(), name, java.util.Optional.of(shimDir))
+        .map(Path::toString)
+        .orElse(null);
   }
+
 
   private static void script(Path file, String text) throws IOException {
     Files.writeString(file, text);

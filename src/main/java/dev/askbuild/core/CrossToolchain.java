@@ -24,13 +24,7 @@ public final class CrossToolchain {
 
   /** True when {@code program} is an executable file in a PATH directory. */
   public static boolean onPath(String program) {
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    for (String dir : path.split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
+    return ExecutablePath.find(ExecutablePath.current(), program).isPresent();
   }
 
   /** Debian's architecture name for a GNU triple. */

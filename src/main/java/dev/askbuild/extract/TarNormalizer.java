@@ -9,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +17,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Re-packs a source tarball so the same content always gives the same bytes: names sorted, every
@@ -47,12 +45,8 @@ public final class TarNormalizer {
   }
 
   private static void write(Path tree, Path file, long epoch) throws IOException {
-    GzipParameters gzip = new GzipParameters();
-    gzip.setModificationTime(0);
-    gzip.setCompressionLevel(9);
-    gzip.setOperatingSystem(3); // Unix, whatever host made it
     try (OutputStream raw = Files.newOutputStream(file);
-        GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw, gzip);
+        GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw, ReproducibleTar.gzip());
         TarArchiveOutputStream tar = new TarArchiveOutputStream(gz, "UTF-8")) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -109,11 +103,7 @@ public final class TarNormalizer {
       entry.setMode(0100000 | mode(p));
       entry.setSize(Files.size(p));
     }
-    entry.setModTime(java.nio.file.attribute.FileTime.from(Instant.ofEpochSecond(epoch)));
-    entry.setUserId(0);
-    entry.setGroupId(0);
-    entry.setUserName("");
-    entry.setGroupName("");
+    ReproducibleTar.pin(entry, epoch);
     return entry;
   }
 

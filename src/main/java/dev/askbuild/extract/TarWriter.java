@@ -4,19 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Writes a reproducible .tar.gz from in-memory files (sorted names, fixed mtime, owner 0, gzip
- * header without timestamp): how ask-build makes the demo board's inputs itself.
+ * header without timestamp; gzip level 9 as the normalizer uses): how ask-build makes the demo board's inputs itself.
  */
 public final class TarWriter {
   /** One file of the archive; directories are implied by the paths. */
@@ -37,12 +34,8 @@ public final class TarWriter {
     }
     TreeMap<String, TreeFile> all = new TreeMap<>(sorted);
     dirs.forEach(d -> all.put(d, null));
-    GzipParameters gzip = new GzipParameters();
-    gzip.setModificationTime(0);
-    gzip.setOperatingSystem(3);
-    FileTime time = FileTime.from(Instant.ofEpochSecond(epoch));
     try (OutputStream raw = Files.newOutputStream(out);
-        GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw, gzip);
+        GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw, ReproducibleTar.gzip());
         TarArchiveOutputStream tar = new TarArchiveOutputStream(gz, "UTF-8")) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       for (var e : all.entrySet()) {
@@ -54,11 +47,7 @@ public final class TarWriter {
           entry.setMode(f.executable() ? 0100755 : 0100644);
           entry.setSize(f.content().length);
         }
-        entry.setModTime(time);
-        entry.setUserId(0);
-        entry.setGroupId(0);
-        entry.setUserName("");
-        entry.setGroupName("");
+        ReproducibleTar.pin(entry, epoch);
         tar.putArchiveEntry(entry);
         if (f != null) {
           tar.write(f.content());

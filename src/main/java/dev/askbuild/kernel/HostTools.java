@@ -1,7 +1,7 @@
 package dev.askbuild.kernel;
 
 import dev.askbuild.core.AskBuildException;
-import java.io.File;
+import dev.askbuild.core.ExecutablePath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,10 +58,8 @@ final class HostTools {
   }
 
   private void program(String name, String pkg, List<String> missing) {
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-        return;
-      }
+    if (ExecutablePath.find(path, name).isPresent()) {
+      return;
     }
     missing.add(name + " (not on PATH) - Debian package " + pkg);
   }

@@ -14,7 +14,6 @@ import dev.askbuild.sysroot.BuildKind;
 import dev.askbuild.sysroot.SysrootRequest;
 import dev.askbuild.sysroot.SysrootStage;
 import dev.askbuild.sysroot.VendoredLibrary;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,12 +56,6 @@ class CompileStageTest {
         .compile(request(work, plan, Target.DIST));
   }
 
-  private static String run(String... argv) throws Exception {
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(String.join(" ", argv) + "\n" + out).isZero();
-    return out;
-  }
 
   @Test
   void buildsModulesAndUserspaceOfflineReproduciblyAndTheProgramRuns(@TempDir Path a, @TempDir Path b)
@@ -78,12 +71,12 @@ class CompileStageTest {
     }
     assertThat(second.artifacts()).isEqualTo(first.artifacts());
     // beta links against alpha's export through KBUILD_EXTRA_SYMBOLS.
-    assertThat(run("modprobe", "--dump-modversions", first.dist().resolve("beta.ko").toString()))
+    assertThat(Fixtures.run("modprobe", "--dump-modversions", first.dist().resolve("beta.ko").toString()))
         .contains("alpha_add");
-    assertThat(run("readelf", "-h", first.dist().resolve("hello").toString())).contains("AArch64");
+    assertThat(Fixtures.run("readelf", "-h", first.dist().resolve("hello").toString())).contains("AArch64");
     assertThat(first.tree().resolve("modules/alpha/version.h")).content().contains("tarball-");
     assertThat(first.tree().resolve(".git")).doesNotExist();
-    String out = run("qemu-aarch64-static", "-L", sysroot.toString(),
+    String out = Fixtures.run("qemu-aarch64-static", "-L", sysroot.toString(),
         "-E", "LD_LIBRARY_PATH=" + first.dist(), first.dist().resolve("hello").toString(), "gateway");
     assertThat(out.strip()).isEqualTo("hello, gateway; scale(21) = 42");
   }

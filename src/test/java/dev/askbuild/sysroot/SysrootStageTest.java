@@ -8,7 +8,6 @@ import dev.askbuild.core.ExitCode;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
 import dev.askbuild.fixture.Fixtures;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,12 +23,6 @@ class SysrootStageTest {
     return new SysrootRequest("aarch64-linux-gnu", "arm64", List.of(), List.of(libdemo), work, cache, Fixtures.EPOCH);
   }
 
-  private static String run(String... argv) throws Exception {
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(String.join(" ", argv) + "\n" + out).isZero();
-    return out;
-  }
 
   @Test
   void crossBuildsThePatchedLibraryIntoALinkableRunnableSysroot() throws Exception {
@@ -40,10 +33,10 @@ class SysrootStageTest {
     Path sysroot = result.sysroot();
 
     Path lib = sysroot.resolve("usr/lib/aarch64-linux-gnu/libdemo.so.1");
-    assertThat(run("readelf", "-h", lib.toString())).contains("AArch64");
+    assertThat(Fixtures.run("readelf", "-h", lib.toString())).contains("AArch64");
     assertThat(sysroot.resolve("usr/include/demo/scale.h")).exists();
     assertThat(sysroot.resolve("lib/ld-linux-aarch64.so.1")).exists();
-    assertThat(run("env", "PKG_CONFIG_SYSROOT_DIR=" + sysroot,
+    assertThat(Fixtures.run("env", "PKG_CONFIG_SYSROOT_DIR=" + sysroot,
         "PKG_CONFIG_LIBDIR=" + sysroot.resolve("usr/lib/aarch64-linux-gnu/pkgconfig"), "pkg-config", "--cflags", "demo"))
         .contains("-I" + sysroot + "/usr/include");
 
@@ -51,8 +44,8 @@ class SysrootStageTest {
     Path c = Files.writeString(work.resolve("t.c"),
         "#include <stdio.h>\n#include <demo/scale.h>\nint main(void){printf(\"%d\\n\", demo_scale(21));return 0;}\n");
     Path exe = work.resolve("t");
-    run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", exe.toString(), c.toString(), "-ldemo");
-    assertThat(run("qemu-aarch64-static", "-L", sysroot.toString(), exe.toString()).strip()).isEqualTo("42");
+    Fixtures.run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", exe.toString(), c.toString(), "-ldemo");
+    assertThat(Fixtures.run("qemu-aarch64-static", "-L", sysroot.toString(), exe.toString()).strip()).isEqualTo("42");
 
     SysrootResult again =
         stage.build(request(tarball, List.of(Fixtures.patch("0001-configure-honour-host.patch")), Fixtures.cache()));
@@ -92,8 +85,8 @@ class SysrootStageTest {
     assertThat(sysroot.resolve("usr/lib/aarch64-linux-gnu/libmnl.so").toRealPath()).startsWith(sysroot.toRealPath());
     Path c = Files.writeString(work.resolve("m.c"),
         "#include <libmnl/libmnl.h>\nint main(void){return mnl_socket_open(0) ? 0 : 0;}\n");
-    run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", work.resolve("m").toString(), c.toString(), "-lmnl");
-    assertThat(run("env", "PKG_CONFIG_SYSROOT_DIR=" + sysroot,
+    Fixtures.run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", work.resolve("m").toString(), c.toString(), "-lmnl");
+    assertThat(Fixtures.run("env", "PKG_CONFIG_SYSROOT_DIR=" + sysroot,
         "PKG_CONFIG_LIBDIR=" + sysroot.resolve("usr/lib/aarch64-linux-gnu/pkgconfig"), "pkg-config", "--libs", "libmnl"))
         .contains("-lmnl");
   }
