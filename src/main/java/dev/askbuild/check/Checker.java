@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -37,10 +39,13 @@ public final class Checker {
     if (!Files.isDirectory(request.sysroot())) {
       throw AskBuildException.badInput(request.sysroot() + ": sysroot directory does not exist");
     }
-    Optional<KernelTree> kernel = request.kernel().map(KernelTree::load);
+    // The kernel's Module.symvers is tens of thousands of lines: read it while dist is scanned.
+    CompletableFuture<Optional<KernelTree>> kernelLoad =
+        CompletableFuture.supplyAsync(() -> request.kernel().map(KernelTree::load));
     List<Path> files = listFiles(dist);
     progress.info("check: " + files.size() + " files under " + dist);
     List<Scanned> scanned = files.parallelStream().map(f -> scan(dist, f)).toList();
+    Optional<KernelTree> kernel = join(kernelLoad);
 
     Symvers siblings = new Symvers();
     for (Path f : files) {
@@ -72,10 +77,24 @@ public final class Checker {
     return report;
   }
 
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
   private static List<Path> listFiles(Path dist) {
     try (Stream<Path> walk = Files.walk(dist)) {
+      // Sorted by the relative name, computed once per file rather than once per comparison.
       return walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-          .sorted(Comparator.comparing(p -> relative(dist, p)))
+          .map(p -> Map.entry(relative(dist, p), p))
+          .sorted(Map.Entry.comparingByKey())
+          .map(Map.Entry::getValue)
           .toList();
     } catch (IOException e) {
       throw AskBuildException.badInput(dist + ": cannot list: " + e.getMessage(), e);

@@ -1,14 +1,17 @@
 package dev.askbuild.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.askbuild.check.Artifact;
 import dev.askbuild.check.CheckReport;
 import dev.askbuild.check.CheckResult;
 import dev.askbuild.check.CheckStatus;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** {@code checks.json}: every artifact with every check, status, expected, actual and detail. */
 final class ChecksJson {
@@ -17,37 +20,54 @@ final class ChecksJson {
   private ChecksJson() {}
 
   static String render(CheckReport report, String board) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("board", board);
-    root.put("passed", report.passed());
-    ObjectNode summary = root.putObject("summary");
-    summary.put("artifacts", report.artifacts().size());
-    for (CheckStatus s : CheckStatus.values()) {
-      summary.put(s.label(), report.count(s));
-    }
-    report.kernel().ifPresent(k -> root.putObject("kernel").put("release", k.release()).put("configSha256", k.configSha256()));
-    ArrayNode artifacts = root.putArray("artifacts");
-    java.util.Map<String, List<CheckResult>> byArtifact =
-        report.results().stream().collect(java.util.stream.Collectors.groupingBy(CheckResult::artifact));
-    for (Artifact a : report.artifacts()) {
-      ObjectNode node = artifacts.addObject();
-      node.put("path", a.path()).put("kind", a.kind()).put("size", a.size()).put("sha256", a.sha256());
-      List<CheckResult> results = byArtifact.getOrDefault(a.path(), List.of());
-      node.put("status", results.stream().anyMatch(CheckResult::failed) ? "fail" : "pass");
-      ArrayNode checks = node.putArray("checks");
-      for (CheckResult r : results) {
-        checks.addObject()
-            .put("check", r.check())
-            .put("status", r.status().label())
-            .put("expected", r.expected())
-            .put("actual", r.actual())
-            .put("detail", r.detail());
+    // Streamed rather than built as a tree: a dist of thousands of modules has tens of thousands
+    // of checks, and the tree only doubled the work.
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+      g.writeStartObject();
+      g.writeStringField("board", board);
+      g.writeBooleanField("passed", report.passed());
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("artifacts", report.artifacts().size());
+      for (CheckStatus s : CheckStatus.values()) {
+        g.writeNumberField(s.label(), report.count(s));
       }
+      g.writeEndObject();
+      if (report.kernel().isPresent()) {
+        g.writeObjectFieldStart("kernel");
+        g.writeStringField("release", report.kernel().get().release());
+        g.writeStringField("configSha256", report.kernel().get().configSha256());
+        g.writeEndObject();
+      }
+      Map<String, List<CheckResult>> byArtifact =
+          report.results().stream().collect(Collectors.groupingBy(CheckResult::artifact));
+      g.writeArrayFieldStart("artifacts");
+      for (Artifact a : report.artifacts()) {
+        List<CheckResult> results = byArtifact.getOrDefault(a.path(), List.of());
+        g.writeStartObject();
+        g.writeStringField("path", a.path());
+        g.writeStringField("kind", a.kind());
+        g.writeNumberField("size", a.size());
+        g.writeStringField("sha256", a.sha256());
+        g.writeStringField("status", results.stream().anyMatch(CheckResult::failed) ? "fail" : "pass");
+        g.writeArrayFieldStart("checks");
+        for (CheckResult r : results) {
+          g.writeStartObject();
+          g.writeStringField("check", r.check());
+          g.writeStringField("status", r.status().label());
+          g.writeStringField("expected", r.expected());
+          g.writeStringField("actual", r.actual());
+          g.writeStringField("detail", r.detail());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing JSON to a string cannot fail", e);
     }
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
-    }
+    return out + "\n";
   }
 }

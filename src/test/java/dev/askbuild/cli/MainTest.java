@@ -30,6 +30,17 @@ class MainTest {
   }
 
   @Test
+  void helpForOneCommandAndTheFullListStillWork() {
+    // A named command is the only one built; help and an unknown name still see every command.
+    assertThat(run("help", "check")).isZero();
+    assertThat(out.toString()).contains("--dist", "--kernel", "--sysroot", "--report");
+    assertThat(run("help")).isZero();
+    assertThat(out.toString()).contains("build", "doctor", "setup", "kernel", "sysroot", "compile");
+    assertThat(run("chek")).isEqualTo(2);
+    assertThat(err.toString()).contains("chek").contains("check");
+  }
+
+  @Test
   void badUsageIsExitTwo() {
     assertThat(run("verify")).isEqualTo(2);
     assertThat(err.toString()).contains("--packages");
