@@ -23,7 +23,7 @@ direct() {
   make -s -C "$work/direct" -j"$(nproc)" userspace CC="$cc" AR=aarch64-linux-gnu-ar CFLAGS=-O2
 }
 engine() {
-  java -jar "$jar" compile --board demo --packages "$pk" --kernel "$kdir" --sysroot "$sysroot" --work "$work/engine"
+  "$here/bin/askbuild" compile --board demo --packages "$pk" --kernel "$kdir" --sysroot "$sysroot" --work "$work/engine"
 }
 
 source "$here/bench/lib.sh"

@@ -8,13 +8,16 @@ import dev.askbuild.compile.CompileResult;
 import dev.askbuild.compile.CompileStage;
 import dev.askbuild.compile.Target;
 import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.verify.FileVerdict;
 import dev.askbuild.verify.PackageVerifier;
 import dev.askbuild.verify.VerifyReport;
 import dev.askbuild.verify.VerifyRequest;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,18 +65,29 @@ final class CompileCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--target must be userspace, modules or dist, got '" + target + "'");
     }
-    VerifyReport verified = new PackageVerifier().verify(VerifyRequest.of(packages));
-    if (!verified.passed()) {
-      throw dev.askbuild.core.AskBuildException.checkFailed("packages in " + packages + " did not verify; run askbuild verify");
-    }
     BoardProfile profile = Boards.load(board);
     Map<String, Path> tarballs = new TreeMap<>();
     profile.tarballs().forEach((role, name) -> tarballs.put(role, packages.resolve(name).toAbsolutePath()));
+    // Only what this stage unpacks is hashed: the kernel tarball belongs to the kernel stage.
+    Set<String> used = new TreeSet<>();
+    if (profile.tarballs().containsKey("ask")) {
+      used.add(profile.tarballs().get("ask"));
+    }
+    for (String vendored : CompilePlans.forBoard(board).vendoredNames()) {
+      if (profile.tarballs().containsKey(vendored)) {
+        used.add(profile.tarballs().get(vendored));
+      }
+    }
+    VerifyReport verified = new PackageVerifier().verify(VerifyRequest.of(packages).limitedTo(used));
+    if (!verified.passed()) {
+      throw dev.askbuild.core.AskBuildException.checkFailed("packages in " + packages + " did not verify: "
+          + verified.verdicts().stream().filter(verified::isFailure).map(FileVerdict::describe).toList());
+    }
     CompileResult result = new CompileStage(ProcessRunner.inheritingEnvironment(), new StderrProgress(spec.commandLine().getErr()))
         .compile(new CompileRequest(tarballs.get("ask"), tarballs, kernel.toAbsolutePath(), sysroot.toAbsolutePath(), work,
             profile.toolchain().arch(), profile.toolchain().crossCompile(), profile.toolchain().triple(),
             profile.platform().orElse(""), epoch, CompilePlans.forBoard(board), t));
-    result.artifacts().forEach((name, sha) -> spec.commandLine().getOut().println(sha + "  " + name));
+    new TreeMap<>(result.artifacts()).forEach((name, sha) -> spec.commandLine().getOut().println(sha + "  " + name));
     return 0;
   }
 }

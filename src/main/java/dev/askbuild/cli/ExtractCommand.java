@@ -63,10 +63,11 @@ final class ExtractCommand implements Callable<Integer> {
     spec.commandLine()
         .getErr()
         .printf(
-            "extracted %s (%s): %d entries, %d files, %d directories, %d symlinks, %d hard links,"
+            "extracted %s (%s, %s decoder): %d entries, %d files, %d directories, %d symlinks, %d hard links,"
                 + " %d bytes%n",
             archive,
             result.format().name().toLowerCase(java.util.Locale.ROOT),
+            result.decoder(),
             result.entries(),
             result.files(),
             result.directories(),

@@ -62,7 +62,8 @@ final class VerifyCommand implements Callable<Integer> {
             Optional.ofNullable(signature),
             Optional.ofNullable(keyring),
             strict,
-            threads);
+            threads,
+            java.util.Set.of());
     VerifyReport report = new PackageVerifier().verify(request);
     report.signature().ifPresent(s -> err.println("good signature on the list by key " + s.keyId()));
     for (FileVerdict v : report.verdicts()) {

@@ -23,6 +23,11 @@ public record CompilePlan(
     artifacts = List.copyOf(artifacts);
   }
 
+  /** The names of the vendored tarballs the seeds use, each once, in seed order. */
+  public List<String> vendoredNames() {
+    return seeds.stream().map(Seed::vendored).distinct().toList();
+  }
+
   /**
    * Puts the vendored tarball {@code vendored} where the upstream build expected a download: copied
    * to {@code path}, or with {@code unpack} extracted safely into the directory {@code path} (one

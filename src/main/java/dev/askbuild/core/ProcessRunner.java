@@ -1,6 +1,7 @@
 package dev.askbuild.core;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -120,6 +121,20 @@ public final class ProcessRunner {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while running " + command.display());
+    }
+  }
+
+  /**
+   * Starts a filter with {@code input} as its standard input and returns its standard output. The
+   * stream fails at its end when the filter exited non-zero, naming the command and what it said.
+   */
+  public InputStream pipe(Command command, Path input) throws IOException {
+    ProcessBuilder builder = builder(command);
+    builder.redirectInput(ProcessBuilder.Redirect.from(input.toFile()));
+    try {
+      return new PipedProcess(builder.start(), command);
+    } catch (IOException e) {
+      throw AskBuildException.environment("cannot run " + command.argv().get(0) + ": " + e.getMessage());
     }
   }
 

@@ -2,7 +2,7 @@ package dev.askbuild.extract;
 
 import java.nio.file.Path;
 
-/** What an accepted archive turned into. */
+/** What an accepted archive turned into, and what decoded it (built-in, or a host program). */
 public record ExtractResult(
     Path into,
     ArchiveFormat format,
@@ -12,4 +12,5 @@ public record ExtractResult(
     long symlinks,
     long hardlinks,
     long bytes,
-    long skipped) {}
+    long skipped,
+    String decoder) {}

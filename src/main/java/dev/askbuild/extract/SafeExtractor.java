@@ -1,7 +1,10 @@
 package dev.askbuild.extract;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.Command;
+import dev.askbuild.core.ExecutablePath;
 import dev.askbuild.core.FileTrees;
+import dev.askbuild.core.ProcessRunner;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -34,6 +38,20 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public final class SafeExtractor {
   private static final int BUFFER = 64 * 1024;
   private static final int TAR_RECORD = 512;
+
+  private final ProcessRunner runner;
+  private final boolean hostDecoders;
+
+  /** Uses the host's xz and bzip2 when they are on PATH (with a bare environment). */
+  public SafeExtractor() {
+    this(new ProcessRunner(Map.of("PATH", ExecutablePath.current(), "LC_ALL", "C")), true);
+  }
+
+  /** {@code hostDecoders} false: only the Java decoders, whatever the host has. */
+  public SafeExtractor(ProcessRunner runner, boolean hostDecoders) {
+    this.runner = runner;
+    this.hostDecoders = hostDecoders;
+  }
 
   public ExtractResult extract(ExtractRequest request) throws IOException {
     Path archive = request.archive();
@@ -74,7 +92,7 @@ public final class SafeExtractor {
   }
 
   /** The state of one extraction. */
-  private static final class Run {
+  private final class Run {
     private final ExtractRequest request;
     private final Path root;
     private final Path target;
@@ -82,6 +100,12 @@ public final class SafeExtractor {
     private final long archiveSize;
     private final long byteBudget;
     private final Set<String> regularFiles = new HashSet<>();
+    /**
+     * Directories known to exist and to resolve inside the root. Valid until a link is made or
+     * removed (only links can change where a path leads), so most entries of a big tree cost no
+     * directory creation or link resolution at all.
+     */
+    private final Set<Path> verifiedDirs = new HashSet<>();
     private final List<Path> symlinks = new ArrayList<>();
     private final List<DirectoryFixup> directories = new ArrayList<>();
     private final byte[] buffer = new byte[BUFFER];
@@ -91,6 +115,7 @@ public final class SafeExtractor {
     private long hardlinks;
     private long bytes;
     private long skipped;
+    private String decoder;
 
     Run(ExtractRequest request, Path root, Path target) throws IOException {
       this.request = request;
@@ -107,7 +132,11 @@ public final class SafeExtractor {
       try (BufferedInputStream raw =
           new BufferedInputStream(Files.newInputStream(request.archive()), BUFFER)) {
         format = ArchiveFormat.detect(raw, request.archive());
-        CountingInputStream counted = new CountingInputStream(openDecompressed(format, raw));
+        Optional<Command> host = hostDecoder(format);
+        decoder = host.map(c -> "host " + c.argv().get(0)).orElse("built-in");
+        InputStream decoded =
+            host.isPresent() ? runner.pipe(host.get(), request.archive()) : openDecompressed(format, raw);
+        CountingInputStream counted = new CountingInputStream(decoded);
         TarArchiveInputStream tar = new TarArchiveInputStream(counted, "UTF-8");
         String current = "(first entry)";
         long before = 0;
@@ -137,6 +166,8 @@ public final class SafeExtractor {
         } catch (IOException | RuntimeException e) {
           throw AskBuildException.badInput(
               request.archive() + " is truncated or corrupt at entry '" + current + "': " + e.getMessage(), e);
+        } finally {
+          decoded.close(); // stops a host decoder that still has the archive's padding to write
         }
         // A tar ends with zero records; a stream that just stops after an entry was cut short.
         if (counted.count() - before < lastPadding + TAR_RECORD) {
@@ -147,7 +178,18 @@ public final class SafeExtractor {
       }
       finishLinksAndDirectories();
       return new ExtractResult(
-          target, format, entries, files, directories.size(), symlinks.size(), hardlinks, bytes, skipped);
+          target, format, entries, files, directories.size(), symlinks.size(), hardlinks, bytes, skipped, decoder);
+    }
+
+    private Optional<Command> hostDecoder(ArchiveFormat format) {
+      if (!hostDecoders) {
+        return Optional.empty();
+      }
+      return format.hostDecoder().flatMap(argv -> ExecutablePath.find(ExecutablePath.current(), argv.get(0)).map(program -> {
+        List<String> resolved = new ArrayList<>(argv);
+        resolved.set(0, program.toString());
+        return new Command(resolved, request.archive().toAbsolutePath().getParent(), Map.of());
+      }));
     }
 
     private InputStream openDecompressed(ArchiveFormat format, InputStream raw) throws IOException {
@@ -211,6 +253,7 @@ public final class SafeExtractor {
       replaceNonDirectory(name, path);
       Files.createSymbolicLink(path, Path.of(linkTarget));
       symlinks.add(path);
+      verifiedDirs.clear();
       if (request.epoch().isPresent()) {
         setTimes(path, FileTime.fromMillis(request.epoch().getAsLong() * 1000));
       }
@@ -269,6 +312,9 @@ public final class SafeExtractor {
     /** The entry's parent must exist as a real directory inside the root, links followed. */
     private void ensureParent(String name, Path path) throws IOException {
       Path parent = path.getParent();
+      if (verifiedDirs.contains(parent)) {
+        return;
+      }
       try {
         Files.createDirectories(parent);
       } catch (FileAlreadyExistsException e) {
@@ -277,14 +323,15 @@ public final class SafeExtractor {
       if (!symlinks.isEmpty() && !parent.toRealPath().startsWith(realRoot)) {
         throw paths.reject(name, "would be written through a link that leads outside the target directory");
       }
+      verifiedDirs.add(parent);
     }
 
     private void replaceNonDirectory(String name, Path path) throws IOException {
       if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         throw paths.reject(name, "would replace a directory the archive created");
       }
-      if (Files.deleteIfExists(path)) {
-        symlinks.remove(path);
+      if (Files.deleteIfExists(path) && symlinks.remove(path)) {
+        verifiedDirs.clear();
       }
     }
 

@@ -87,7 +87,7 @@ public final class BuildPipeline {
       long t = System.nanoTime();
       VerifyReport report = new PackageVerifier().verify(new VerifyRequest(packages,
           packages.resolve("SHA256SUMS"), request.signature(), request.keyring(), true,
-          Runtime.getRuntime().availableProcessors()));
+          Runtime.getRuntime().availableProcessors(), java.util.Set.of()));
       StringBuilder text = new StringBuilder();
       for (FileVerdict v : report.verdicts()) {
         text.append(v.status()).append(' ').append(v.file()).append(' ').append(v.actual()).append('\n');

@@ -38,17 +38,38 @@ public final class PackageVerifier {
                   .verify(request.sums(), request.signature().get(), request.keyring().get()));
     }
     ChecksumList list = ChecksumListParser.parse(request.sums());
-    List<FileVerdict> verdicts = new ArrayList<>(hashAll(packages, list, request.threads()));
+    if (!request.only().isEmpty()) {
+      return verifyOnly(packages, list, request, signature);
+    }
+    List<FileVerdict> verdicts =
+        new ArrayList<>(hashAll(packages, list.entries(), list.source(), request.threads()));
     verdicts.addAll(unlisted(packages, list, request));
     return new VerifyReport(
         request.sums().toString(), verdicts, signature, request.strict());
   }
 
-  private static List<FileVerdict> hashAll(Path packages, ChecksumList list, int threads)
+  /** A needed file the list does not name is a failure: nothing unverified gets extracted. */
+  private static VerifyReport verifyOnly(
+      Path packages, ChecksumList list, VerifyRequest request, Optional<SignatureCheck> signature)
       throws IOException {
+    List<ChecksumEntry> needed =
+        list.entries().stream().filter(e -> request.only().contains(e.name())).toList();
+    List<FileVerdict> verdicts =
+        new ArrayList<>(hashAll(packages, needed, list.source(), request.threads()));
+    Set<String> listed = new HashSet<>();
+    needed.forEach(e -> listed.add(e.name()));
+    request.only().stream()
+        .filter(name -> !listed.contains(name))
+        .sorted()
+        .forEach(name -> verdicts.add(new FileVerdict(name, null, null, Status.UNLISTED)));
+    return new VerifyReport(request.sums().toString(), verdicts, signature, true);
+  }
+
+  private static List<FileVerdict> hashAll(
+      Path packages, List<ChecksumEntry> entries, Path source, int threads) throws IOException {
     List<Path> files = new ArrayList<>();
-    for (ChecksumEntry entry : list.entries()) {
-      files.add(resolveInside(packages, entry, list.source()));
+    for (ChecksumEntry entry : entries) {
+      files.add(resolveInside(packages, entry, source));
     }
     // Largest first, so one big tarball does not start last and leave a core idle.
     List<Integer> order = new ArrayList<>();
@@ -64,7 +85,7 @@ public final class PackageVerifier {
         futures.add(null);
       }
       for (int i : order) {
-        ChecksumEntry entry = list.entries().get(i);
+        ChecksumEntry entry = entries.get(i);
         Path file = files.get(i);
         futures.set(i, pool.submit(() -> verdictFor(entry, file)));
       }

@@ -4,11 +4,13 @@ import dev.askbuild.core.AskBuildException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to verify: the packages directory, its checksum list, optionally a detached signature of the
  * list and the public keyring to check it with (plain file paths: in Jenkins they are credential
- * files, and their contents are never printed).
+ * files, and their contents are never printed). {@code only}, when not empty, names the files to
+ * verify; the rest of the directory is left alone.
  */
 public record VerifyRequest(
     Path packages,
@@ -16,8 +18,10 @@ public record VerifyRequest(
     Optional<Path> signature,
     Optional<Path> keyring,
     boolean strict,
-    int threads) {
+    int threads,
+    Set<String> only) {
   public VerifyRequest {
+    only = Set.copyOf(only);
     Objects.requireNonNull(packages, "packages");
     Objects.requireNonNull(sums, "sums");
     if (signature.isPresent() != keyring.isPresent()) {
@@ -36,6 +40,15 @@ public record VerifyRequest(
         Optional.empty(),
         Optional.empty(),
         false,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        Set.of());
+  }
+
+  /**
+   * The same request limited to the named files, for a stage that reads only those: each must be
+   * listed and match, and other files are neither hashed nor reported as unlisted.
+   */
+  public VerifyRequest limitedTo(Set<String> names) {
+    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, names);
   }
 }

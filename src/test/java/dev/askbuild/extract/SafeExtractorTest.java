@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.luben.zstd.ZstdOutputStream;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.ExitCode;
+import dev.askbuild.core.ProcessRunner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -318,6 +320,38 @@ class SafeExtractorTest {
       all[i] ^= 0x5a;
     }
     assertRejected(Files.write(tmp.resolve("bad.txz"), all), "bad.txz");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--xz", "--bzip2"})
+  void hostAndBuiltInDecodersGiveTheSameTree(String flag) throws Exception {
+    Path archive = systemTar(flag, "a.bin");
+    Path viaHost = work.resolve("host");
+    Path builtIn = work.resolve("java");
+
+    ExtractResult host = new SafeExtractor().extract(ExtractRequest.of(archive, viaHost));
+    ExtractResult java =
+        new SafeExtractor(new ProcessRunner(Map.of()), false).extract(ExtractRequest.of(archive, builtIn));
+
+    assertThat(host.decoder()).startsWith("host /").endsWith(flag.equals("--xz") ? "/xz" : "/bzip2");
+    assertThat(java.decoder()).isEqualTo("built-in");
+    assertThat(Trees.listing(viaHost)).isEqualTo(Trees.listing(builtIn)).isNotEmpty();
+    assertThat(Files.readString(viaHost.resolve("pkg-1.0/sub/a.c"))).isEqualTo("int a;\n");
+  }
+
+  @Test
+  void corruptXzThroughTheHostDecoderNamesArchiveAndDecoder() throws Exception {
+    Path archive = systemTar("--xz", "a.txz");
+    byte[] all = Files.readAllBytes(archive);
+    for (int i = 64; i < all.length - 64; i += 7) {
+      all[i] ^= 0x5a;
+    }
+    Path bad = Files.write(tmp.resolve("bad.txz"), all);
+    assertThatThrownBy(() -> new SafeExtractor().extract(ExtractRequest.of(bad, target)))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageContaining("bad.txz")
+        .hasMessageContaining("xz --decompress");
+    assertThat(target).doesNotExist();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.askbuild.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.askbuild.core.AskBuildException;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +32,7 @@ class PackageVerifierTest {
   private VerifyReport verify(boolean strict) throws IOException {
     VerifyRequest base = VerifyRequest.of(packages);
     return new PackageVerifier()
-        .verify(new VerifyRequest(packages, base.sums(), Optional.empty(), Optional.empty(), strict, 2));
+        .verify(new VerifyRequest(packages, base.sums(), Optional.empty(), Optional.empty(), strict, 2, Set.of()));
   }
 
   @Test
@@ -42,6 +44,28 @@ class PackageVerifierTest {
 
     assertThat(report.passed()).isTrue();
     assertThat(report.verdicts()).extracting(FileVerdict::status).containsExactly(Status.OK, Status.OK);
+  }
+
+  @Test
+  void limitedRequestHashesOnlyTheNamedFilesAndNeedsEachListed() throws IOException {
+    // b.tar.xz is corrupt and c.tar.gz unlisted: neither matters to a stage that reads only a.tar.gz.
+    Files.writeString(packages.resolve("c.tar.gz"), "charlie");
+    sums(Sha256.ofString("alpha") + "  a.tar.gz\n" + "0".repeat(64) + "  b.tar.xz\n");
+    VerifyRequest all = VerifyRequest.of(packages);
+
+    VerifyReport onlyA = new PackageVerifier().verify(all.limitedTo(Set.of("a.tar.gz")));
+    assertThat(onlyA.passed()).isTrue();
+    assertThat(onlyA.verdicts()).extracting(FileVerdict::file).containsExactly("a.tar.gz");
+
+    VerifyReport withB = new PackageVerifier().verify(all.limitedTo(Set.of("a.tar.gz", "b.tar.xz")));
+    assertThat(withB.passed()).isFalse();
+    assertThat(withB.verdicts()).extracting(FileVerdict::status).containsExactly(Status.OK, Status.MISMATCH);
+
+    // A file the stage needs but the list does not name is never trusted.
+    VerifyReport withC = new PackageVerifier().verify(all.limitedTo(Set.of("a.tar.gz", "c.tar.gz")));
+    assertThat(withC.passed()).isFalse();
+    assertThat(withC.verdicts()).extracting(FileVerdict::file, FileVerdict::status)
+        .containsExactly(tuple("a.tar.gz", Status.OK), tuple("c.tar.gz", Status.UNLISTED));
   }
 
   @Test

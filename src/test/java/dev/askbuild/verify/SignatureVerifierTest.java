@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class SignatureVerifierTest {
 
   private VerifyReport verify(Path sig, Path keyring) throws IOException {
     return new PackageVerifier().verify(new VerifyRequest(packages, packages.resolve("SHA256SUMS"),
-        Optional.of(sig), Optional.of(keyring), true, 1));
+        Optional.of(sig), Optional.of(keyring), true, 1, Set.of()));
   }
 
   @Test
