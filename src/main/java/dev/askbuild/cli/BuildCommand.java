@@ -62,7 +62,7 @@ final class BuildCommand implements Callable<Integer> {
         CacheDirs.resolve(cache), Optional.ofNullable(signature), Optional.ofNullable(keyring)));
     err.printf("build %s: %d stages ok in %.1f s; %d artifacts in %s%n", board, summary.stages().size(),
         (System.nanoTime() - start) / 1e9, summary.artifacts().size(), Path.of(summary.out()).resolve("dist"));
-    summary.artifacts().forEach((name, sha) -> spec.commandLine().getOut().println(sha + "  " + name));
+    new java.util.TreeMap<>(summary.artifacts()).forEach((name, sha) -> spec.commandLine().getOut().println(sha + "  " + name));
     return 0;
   }
 }

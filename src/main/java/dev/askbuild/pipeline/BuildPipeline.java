@@ -65,6 +65,7 @@ public final class BuildPipeline {
     Path logs = Files.createDirectories(out.resolve("logs"));
     Path work = Files.createDirectories(out.resolve("work"));
     Files.createDirectories(out.resolve("reports"));
+    StageLogs.reset(work, logs);
     Path packages = request.packages().isPresent()
         ? request.packages().get().toAbsolutePath()
         : DemoInputs.write(out.resolve("packages"), request.epoch());
@@ -82,123 +83,131 @@ public final class BuildPipeline {
     SysrootResult sysroot = null;
     KernelResult kernel = null;
     CompileResult compiled = null;
-
-    if (request.stages().contains(Stage.VERIFY)) {
-      long t = System.nanoTime();
-      VerifyReport report = new PackageVerifier().verify(new VerifyRequest(packages,
-          packages.resolve("SHA256SUMS"), request.signature(), request.keyring(), true,
-          Runtime.getRuntime().availableProcessors(), java.util.Set.of()));
-      StringBuilder text = new StringBuilder();
-      for (FileVerdict v : report.verdicts()) {
-        text.append(v.status()).append(' ').append(v.file()).append(' ').append(v.actual()).append('\n');
-      }
-      Files.writeString(logs.resolve("verify.log"), text);
-      if (!report.passed()) {
-        List<String> problems = report.verdicts().stream().filter(report::isFailure).map(FileVerdict::describe).toList();
-        throw AskBuildException.checkFailed("verify: " + String.join("\n", problems));
-      }
-      for (var e : tarballs.entrySet()) {
-        if (!Files.isRegularFile(e.getValue())) {
-          throw AskBuildException.badInput(
-              "board " + board.name() + " needs " + e.getKey() + " tarball " + e.getValue().getFileName()
-                  + ", which is not in " + packages);
+    try {
+      if (request.stages().contains(Stage.VERIFY)) {
+        long t = System.nanoTime();
+        VerifyReport report = new PackageVerifier().verify(new VerifyRequest(packages,
+            packages.resolve("SHA256SUMS"), request.signature(), request.keyring(), true,
+            Runtime.getRuntime().availableProcessors(), java.util.Set.of()));
+        StringBuilder text = new StringBuilder();
+        for (FileVerdict v : report.verdicts()) {
+          text.append(v.status()).append(' ').append(v.file()).append(' ').append(v.actual()).append('\n');
         }
-      }
-      outcomes.add(done(Stage.VERIFY, "none", t));
-    }
-    if (tarballs.containsKey("ask")) {
-      // "ask:" references in the board (kernel config, patch series, library patches) point here.
-      askInputs = work.resolve("ask-inputs");
-      FileTrees.deleteRecursively(askInputs);
-      new SafeExtractor().extract(ExtractRequest.of(tarballs.get("ask"), askInputs)
-          .withStripComponents(1).withDropVcs(true).withEpoch(request.epoch()));
-    }
-    if (request.stages().contains(Stage.SYSROOT)) {
-      long t = System.nanoTime();
-      List<VendoredLibrary> libs = new ArrayList<>();
-      for (BoardProfile.VendoredLibrary lib : board.vendored()) {
-        if (lib.inSysroot()) {
-          List<Path> patches = new ArrayList<>();
-          for (String p : lib.patches()) {
-            patches.add(resolve(p, askInputs, packages));
+        Files.writeString(logs.resolve("verify.log"), text);
+        if (!report.passed()) {
+          List<String> problems = report.verdicts().stream().filter(report::isFailure).map(FileVerdict::describe).toList();
+          throw AskBuildException.checkFailed("verify: " + String.join("\n", problems));
+        }
+        for (var e : tarballs.entrySet()) {
+          if (!Files.isRegularFile(e.getValue())) {
+            throw AskBuildException.badInput(
+                "board " + board.name() + " needs " + e.getKey() + " tarball " + e.getValue().getFileName()
+                    + ", which is not in " + packages);
           }
-          libs.add(new VendoredLibrary(lib.name(), packages.resolve(lib.tarball()), patches,
-              lib.build().equals("make") ? BuildKind.MAKE : BuildKind.AUTOTOOLS, lib.args()));
         }
+        outcomes.add(done(Stage.VERIFY, "none", t));
       }
-      sysroot = new SysrootStage(runner, progress).build(new SysrootRequest(board.toolchain().triple(), "arm64",
-          board.devPackages(), libs, work.resolve("sysroot"), request.cache(), request.epoch()));
-      manifest.put("sysroot", sysroot.sysroot().toString());
-      outcomes.add(done(Stage.SYSROOT, sysroot.cacheHit() ? "hit" : "miss", t));
-    }
-    if (request.stages().contains(Stage.KERNEL)) {
-      long t = System.nanoTime();
-      Path kernelTar = tarballs.get("kernel");
-      if (kernelTar == null) {
-        throw AskBuildException.badInput("board " + board.name() + " names no kernel tarball");
+      if (tarballs.containsKey("ask")) {
+        // "ask:" references in the board (kernel config, patch series, library patches) point here.
+        askInputs = work.resolve("ask-inputs");
+        FileTrees.deleteRecursively(askInputs);
+        new SafeExtractor().extract(ExtractRequest.of(tarballs.get("ask"), askInputs)
+            .withStripComponents(1).withDropVcs(true).withEpoch(request.epoch()));
       }
-      String base = board.kernel().baseConfig();
-      BaseConfig baseConfig = base.startsWith(BoardProfile.ASK_PREFIX)
-          ? BaseConfig.parse(resolve(base, askInputs, packages).toString())
-          : BaseConfig.parse(base);
-      PatchSeries patches = board.kernel().patches().isPresent()
-          ? PatchSeries.of(resolve(board.kernel().patches().get(), askInputs, packages))
-          : PatchSeries.none();
-      KernelRequest kr = KernelRequest.arm64(kernelTar,
-              ConfigFragment.parse(board.kernel().fragment(), Boards.fragmentText(board)), baseConfig,
-              work.resolve("kernel"), request.cache())
-          .withPatches(patches)
-          .withToolchain(board.toolchain().arch(), board.toolchain().crossCompile())
-          .withEpoch(request.epoch());
-      kernel = new KernelStage(progress).run(kr);
-      manifest.put("kernel", Map.of("tree", kernel.tree(), "manifest", kernel.manifestFile()));
-      Files.write(logs.resolve("kernel.log"), kernel.messages());
-      outcomes.add(done(Stage.KERNEL, kernel.cacheHit() ? "hit" : "miss", t));
-    }
-    if (request.stages().contains(Stage.COMPILE)) {
-      long t = System.nanoTime();
-      if (sysroot == null || kernel == null) {
-        throw AskBuildException.badInput("the compile stage needs the sysroot and kernel stages in --stages");
+      if (request.stages().contains(Stage.SYSROOT)) {
+        long t = System.nanoTime();
+        List<VendoredLibrary> libs = new ArrayList<>();
+        for (BoardProfile.VendoredLibrary lib : board.vendored()) {
+          if (lib.inSysroot()) {
+            List<Path> patches = new ArrayList<>();
+            for (String p : lib.patches()) {
+              patches.add(resolve(p, askInputs, packages));
+            }
+            libs.add(new VendoredLibrary(lib.name(), packages.resolve(lib.tarball()), patches,
+                lib.build().equals("make") ? BuildKind.MAKE : BuildKind.AUTOTOOLS, lib.args()));
+          }
+        }
+        sysroot = new SysrootStage(runner, progress).build(new SysrootRequest(board.toolchain().triple(), "arm64",
+            board.devPackages(), libs, work.resolve("sysroot"), request.cache(), request.epoch()));
+        manifest.put("sysroot", sysroot.sysroot().toString());
+        outcomes.add(done(Stage.SYSROOT, sysroot.cacheHit() ? "hit" : "miss", t));
       }
-      compiled = new CompileStage(runner, progress).compile(new CompileRequest(tarballs.get("ask"), tarballs,
-          kernel.treePath(), sysroot.sysroot(), work.resolve("compile"), board.toolchain().arch(),
-          board.toolchain().crossCompile(), board.toolchain().triple(), board.platform().orElse(""),
-          request.epoch(), CompilePlans.forBoard(board.name()), Target.DIST));
-      Path dist = out.resolve("dist");
-      FileTrees.deleteRecursively(dist);
-      FileTrees.publish(compiled.dist(), dist);
-      compiled = new CompileResult(compiled.tree(), dist, compiled.artifacts());
-      manifest.put("artifacts", compiled.artifacts());
-      outcomes.add(done(Stage.COMPILE, "none", t));
-    }
-    if (request.stages().contains(Stage.CHECK)) {
-      long t = System.nanoTime();
-      if (sysroot == null || kernel == null || compiled == null) {
-        throw AskBuildException.badInput("the check stage needs the sysroot, kernel and compile stages in --stages");
+      if (request.stages().contains(Stage.KERNEL)) {
+        long t = System.nanoTime();
+        Path kernelTar = tarballs.get("kernel");
+        if (kernelTar == null) {
+          throw AskBuildException.badInput("board " + board.name() + " names no kernel tarball");
+        }
+        String base = board.kernel().baseConfig();
+        BaseConfig baseConfig = base.startsWith(BoardProfile.ASK_PREFIX)
+            ? BaseConfig.parse(resolve(base, askInputs, packages).toString())
+            : BaseConfig.parse(base);
+        PatchSeries patches = board.kernel().patches().isPresent()
+            ? PatchSeries.of(resolve(board.kernel().patches().get(), askInputs, packages))
+            : PatchSeries.none();
+        KernelRequest kr = KernelRequest.arm64(kernelTar,
+                ConfigFragment.parse(board.kernel().fragment(), Boards.fragmentText(board)), baseConfig,
+                work.resolve("kernel"), request.cache())
+            .withPatches(patches)
+            .withToolchain(board.toolchain().arch(), board.toolchain().crossCompile())
+            .withEpoch(request.epoch());
+        kernel = new KernelStage(progress).run(kr);
+        manifest.put("kernel", Map.of("tree", kernel.tree(), "manifest", kernel.manifestFile()));
+        Files.write(logs.resolve("kernel.log"), kernel.messages());
+        outcomes.add(done(Stage.KERNEL, kernel.cacheHit() ? "hit" : "miss", t));
       }
-      Path provenanceInput = work.resolve("provenance-input.json");
-      Map<String, Object> inputs = new TreeMap<>();
-      for (var e : tarballs.entrySet()) {
-        inputs.put(e.getValue().getFileName().toString(), dev.askbuild.core.Sha256.ofFile(e.getValue()));
+      if (request.stages().contains(Stage.COMPILE)) {
+        long t = System.nanoTime();
+        if (sysroot == null || kernel == null) {
+          throw AskBuildException.badInput("the compile stage needs the sysroot and kernel stages in --stages");
+        }
+        compiled = new CompileStage(runner, progress).compile(new CompileRequest(tarballs.get("ask"), tarballs,
+            kernel.treePath(), sysroot.sysroot(), work.resolve("compile"), board.toolchain().arch(),
+            board.toolchain().crossCompile(), board.toolchain().triple(), board.platform().orElse(""),
+            request.epoch(), CompilePlans.forBoard(board.name()), Target.DIST));
+        Path dist = out.resolve("dist");
+        FileTrees.deleteRecursively(dist);
+        FileTrees.publish(compiled.dist(), dist);
+        compiled = new CompileResult(compiled.tree(), dist, compiled.artifacts());
+        manifest.put("artifacts", compiled.artifacts());
+        outcomes.add(done(Stage.COMPILE, "none", t));
       }
-      Map<String, Object> provenance = new LinkedHashMap<>();
-      provenance.put("tarballs", inputs);
-      provenance.put("kernelManifest", new ObjectMapper().readTree(kernel.manifestPath().toFile()));
-      provenance.put("sysrootKey", sysroot.key());
-      new ObjectMapper().writeValue(provenanceInput.toFile(), provenance);
-      CheckTarget target = CheckTargets.of(board);
-      CheckReport report = new Checker(progress).check(
-          new CheckRequest(compiled.dist(), Optional.of(kernel.treePath()), sysroot.sysroot(), target));
-      Map<String, String> tools = ToolchainVersions.probe(target, runner, work);
-      ReportWriter.write(report, new ReportOptions(out.resolve("reports"), board.name(), request.epoch(),
-          Optional.of(provenanceInput), tools));
-      List<String> failures = report.failures().stream().map(CheckResult::describe).toList();
-      Files.write(logs.resolve("check.log"), failures);
-      if (!report.passed()) {
-        throw AskBuildException.checkFailed("check: " + failures.size() + " failed checks (see "
-            + out.resolve("reports/report.html") + ")\n" + String.join("\n", failures));
+      if (request.stages().contains(Stage.CHECK)) {
+        long t = System.nanoTime();
+        if (sysroot == null || kernel == null || compiled == null) {
+          throw AskBuildException.badInput("the check stage needs the sysroot, kernel and compile stages in --stages");
+        }
+        Path provenanceInput = work.resolve("provenance-input.json");
+        Map<String, Object> inputs = new TreeMap<>();
+        for (var e : tarballs.entrySet()) {
+          inputs.put(e.getValue().getFileName().toString(), dev.askbuild.core.Sha256.ofFile(e.getValue()));
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("tarballs", inputs);
+        provenance.put("kernelManifest", new ObjectMapper().readTree(kernel.manifestPath().toFile()));
+        provenance.put("sysrootKey", sysroot.key());
+        new ObjectMapper().writeValue(provenanceInput.toFile(), provenance);
+        CheckTarget target = CheckTargets.of(board);
+        CheckReport report = new Checker(progress).check(
+            new CheckRequest(compiled.dist(), Optional.of(kernel.treePath()), sysroot.sysroot(), target));
+        Map<String, String> tools = ToolchainVersions.probe(target, runner, work);
+        ReportWriter.write(report, new ReportOptions(out.resolve("reports"), board.name(), request.epoch(),
+            Optional.of(provenanceInput), tools));
+        List<String> failures = report.failures().stream().map(CheckResult::describe).toList();
+        Files.write(logs.resolve("check.log"), failures);
+        if (!report.passed()) {
+          throw AskBuildException.checkFailed("check: " + failures.size() + " failed checks (see "
+              + out.resolve("reports/report.html") + ")\n" + String.join("\n", failures));
+        }
+        outcomes.add(done(Stage.CHECK, "none", t));
       }
-      outcomes.add(done(Stage.CHECK, "none", t));
+    } finally {
+      try {
+        StageLogs.collect(work, logs);
+      } catch (IOException e) {
+        // Never hide the stage's own error behind one about its logs.
+        progress.info("build: could not gather the stage logs into " + logs + ": " + e.getMessage());
+      }
     }
     manifest.put("stages", outcomes);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("manifest.json").toFile(), manifest);

@@ -48,7 +48,10 @@ class BuildPipelineTest {
     assertThat(lines).anyMatch(l -> l.startsWith("[kernel] ok"));
     assertThat(summary.artifacts()).containsOnlyKeys("alpha.ko", "beta.ko", "hello", "libgreet.so.1");
     assertThat(out.resolve("manifest.json")).content().contains("\"board\" : \"demo\"", "beta.ko");
-    assertThat(out.resolve("logs")).isDirectory();
+    // One log per stage that ran commands: what each make printed, in the order the steps ran.
+    assertThat(out.resolve("logs/compile.log")).content()
+        .contains("==> compile-modules.log <==", "==> compile-userspace.log <==", "KBUILD_EXTRA_SYMBOLS=");
+    assertThat(out.resolve("logs/verify.log")).content().contains("OK ask-demo.tar.gz");
     assertThat(out.resolve("reports/checks.xml")).content().contains("beta.ko");
     assertThat(out.resolve("reports/provenance.json")).content().contains("linux-source-6.12.tar.xz", "ask-demo.tar.gz");
     assertThat(out.resolve("reports/SHA256SUMS")).content().contains(summary.artifacts().get("hello") + "  hello");
