@@ -47,7 +47,8 @@ public final class SysrootStage {
           "the cross libc for " + triple + " is not installed: apt-get install libc6-dev-"
               + request.debianArch() + "-cross");
     }
-    String key = key(request);
+    List<String> packages = new PackageClosure(runner).of(request.devPackages());
+    String key = key(request, packages);
     Files.createDirectories(request.cache());
     Path entry = request.cache().resolve("sysroot-" + key.substring(0, 24));
     if (Files.exists(entry.resolve(COMPLETE_MARKER))) {
@@ -59,7 +60,7 @@ public final class SysrootStage {
     try {
       Files.createDirectories(staging);
       stageLibc(libc, staging, triple);
-      for (String pkg : withRuntimeLibraries(request.devPackages())) {
+      for (String pkg : packages) {
         stagePackage(pkg, staging);
       }
       for (VendoredLibrary library : request.libraries()) {
@@ -79,12 +80,12 @@ public final class SysrootStage {
   }
 
   /** Everything that decides the sysroot's content goes into its cache key. */
-  private String key(SysrootRequest request) throws IOException {
-    StringBuilder sb = new StringBuilder("askbuild-sysroot-v1\n");
+  private String key(SysrootRequest request, List<String> packages) throws IOException {
+    StringBuilder sb = new StringBuilder("askbuild-sysroot-v2\n");
     sb.append("triple ").append(request.triple()).append('\n');
     sb.append("gcc ").append(CrossToolchain.gccVersion(runner, request.triple())).append('\n');
     sb.append("libc ").append(packageVersion("libc6-dev-" + request.debianArch() + "-cross")).append('\n');
-    for (String pkg : request.devPackages()) {
+    for (String pkg : packages) {
       sb.append("dev ").append(pkg).append(' ')
           .append(packageVersion(pkg)).append('\n');
     }
@@ -142,36 +143,6 @@ public final class SysrootStage {
         }
       }
     }
-  }
-
-  /**
-   * A -dev package's {@code libfoo.so} links to the shared library in its runtime package (libmnl-dev
-   * to libmnl0): those direct library dependencies of the same architecture come along, except
-   * glibc, which the cross libc already provides.
-   */
-  private List<String> withRuntimeLibraries(List<String> devPackages) throws IOException {
-    java.util.Set<String> all = new java.util.LinkedHashSet<>(devPackages);
-    for (String pkg : devPackages) {
-      int colon = pkg.indexOf(':');
-      if (colon < 0) {
-        continue;
-      }
-      String arch = pkg.substring(colon);
-      String depends;
-      try {
-        depends = runner.capture(new Command(List.of("dpkg-query", "-W", "-f", "${Depends}", pkg), Path.of("/"),
-            Map.of("LC_ALL", "C")));
-      } catch (AskBuildException e) {
-        continue; // reported as missing when staged
-      }
-      for (String alternative : depends.split(",")) {
-        String name = alternative.strip().split("[ |(]")[0];
-        if (name.startsWith("lib") && !name.startsWith("libc6") && !name.endsWith("-dev") && !name.isEmpty()) {
-          all.add(name + arch);
-        }
-      }
-    }
-    return List.copyOf(all);
   }
 
   /** Copies the files an installed multiarch package owns, links made relative to the sysroot. */

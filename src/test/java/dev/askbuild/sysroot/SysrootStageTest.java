@@ -90,4 +90,21 @@ class SysrootStageTest {
         "PKG_CONFIG_LIBDIR=" + sysroot.resolve("usr/lib/aarch64-linux-gnu/pkgconfig"), "pkg-config", "--libs", "libmnl"))
         .contains("-lmnl");
   }
+
+  @Test
+  void aDevPackageThatOnlyNamesAnotherBringsTheRealOneAndItsLibrary() throws Exception {
+    // libpcap-dev:arm64 (installed by .ci/run; mono-gateway's cmm needs it) holds no headers: it
+    // depends on libpcap0.8-dev:arm64, which has pcap.h and pcap-bpf.h and links to libpcap0.8.
+    SysrootRequest request = new SysrootRequest("aarch64-linux-gnu", "arm64", List.of("libpcap-dev:arm64"), List.of(),
+        work, work.resolve("cache"), Fixtures.EPOCH);
+
+    Path sysroot = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).build(request).sysroot();
+
+    assertThat(sysroot.resolve("usr/include/pcap-bpf.h")).exists();
+    assertThat(sysroot.resolve("usr/lib/aarch64-linux-gnu/libpcap.so").toRealPath()).startsWith(sysroot.toRealPath());
+    Path c = Files.writeString(work.resolve("p.c"),
+        "#include <pcap.h>\n#include <pcap-bpf.h>\nint main(void){return pcap_lib_version() ? 0 : 1;}\n");
+    Fixtures.run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", work.resolve("p").toString(), c.toString(), "-lpcap");
+    assertThat(work.resolve("p")).exists();
+  }
 }
