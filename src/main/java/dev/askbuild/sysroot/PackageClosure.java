@@ -21,10 +21,11 @@ import java.util.Set;
 final class PackageClosure {
   /**
    * What the cross toolchain already puts in the sysroot (glibc, the compiler's runtime, the kernel
-   * headers): never copied over it from the host's packages.
+   * headers): never copied over it from the host's packages. Not libcrypt: since Debian 11 it comes
+   * from libxcrypt, which the cross libc lacks (libcli links it).
    */
   private static final Set<String> FROM_TOOLCHAIN =
-      Set.of("libc6", "libc6-dev", "libgcc-s1", "libstdc++6", "linux-libc-dev", "libcrypt1", "libcrypt-dev");
+      Set.of("libc6", "libc6-dev", "libgcc-s1", "libstdc++6", "linux-libc-dev");
 
   private final ProcessRunner runner;
 

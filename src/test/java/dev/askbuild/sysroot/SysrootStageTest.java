@@ -107,4 +107,21 @@ class SysrootStageTest {
     Fixtures.run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", work.resolve("p").toString(), c.toString(), "-lpcap");
     assertThat(work.resolve("p")).exists();
   }
+
+  @Test
+  void runtimeLibrariesComeAlongDownTheChainUntilTheCrossLibcHasThem() throws Exception {
+    // libcli-dev:arm64 (installed by .ci/run; ASK's cmm links libcli) -> libcli1.10 -> libcrypt1,
+    // which Debian's cross libc does not have: without it in the sysroot, linking against libcli
+    // fails, and the check stage could not resolve cmm's libraries.
+    SysrootRequest request = new SysrootRequest("aarch64-linux-gnu", "arm64", List.of("libcli-dev:arm64"), List.of(),
+        work, work.resolve("cache"), Fixtures.EPOCH);
+
+    Path sysroot = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).build(request).sysroot();
+
+    assertThat(sysroot.resolve("usr/lib/aarch64-linux-gnu/libcrypt.so.1")).exists();
+    Path c = Files.writeString(work.resolve("cli.c"),
+        "#include <libcli.h>\nint main(void){struct cli_def *c = cli_init(); return c ? 0 : 1;}\n");
+    Fixtures.run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", work.resolve("cli").toString(), c.toString(), "-lcli");
+    assertThat(work.resolve("cli")).exists();
+  }
 }
