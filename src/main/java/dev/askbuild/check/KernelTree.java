@@ -1,13 +1,12 @@
 package dev.askbuild.check;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.DotConfig;
 import dev.askbuild.core.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +16,7 @@ import java.util.regex.Pattern;
  * The release comes from {@code include/generated/utsrelease.h} (what vermagic is built from) or
  * else {@code include/config/kernel.release}: Debian's headers package has both and they differ.
  */
-public record KernelTree(Path dir, String release, Map<String, String> config, String configSha256,
+public record KernelTree(Path dir, String release, DotConfig config, String configSha256,
     Optional<Symvers> symvers, String symversSha256) {
   private static final Pattern UTS = Pattern.compile("#define\\s+UTS_RELEASE\\s+\"([^\"]*)\"");
 
@@ -31,13 +30,7 @@ public record KernelTree(Path dir, String release, Map<String, String> config, S
     }
     try {
       String release = release(dir);
-      Map<String, String> config = new HashMap<>();
-      for (String line : Files.readAllLines(configFile, StandardCharsets.UTF_8)) {
-        int eq = line.indexOf('=');
-        if (line.startsWith("CONFIG_") && eq > 0) {
-          config.put(line.substring(7, eq), line.substring(eq + 1));
-        }
-      }
+      DotConfig config = DotConfig.read(configFile);
       Path symversFile = dir.resolve("Module.symvers");
       Optional<Symvers> symvers = Optional.empty();
       String symversSha = "";
@@ -45,7 +38,7 @@ public record KernelTree(Path dir, String release, Map<String, String> config, S
         symvers = Optional.of(Symvers.parse(symversFile));
         symversSha = Sha256.ofFile(symversFile);
       }
-      return new KernelTree(dir, release, Map.copyOf(config), Sha256.ofFile(configFile), symvers, symversSha);
+      return new KernelTree(dir, release, config, Sha256.ofFile(configFile), symvers, symversSha);
     } catch (IOException e) {
       throw AskBuildException.badInput(dir + ": cannot read kernel tree: " + e.getMessage(), e);
     }
@@ -70,9 +63,9 @@ public record KernelTree(Path dir, String release, Map<String, String> config, S
     return release;
   }
 
+  /** {@code option} without its {@code CONFIG_} prefix, as vermagic.h spells them. */
   public boolean enabled(String option) {
-    String v = config.get(option);
-    return "y".equals(v) || "m".equals(v);
+    return config.enabled("CONFIG_" + option);
   }
 
   public KernelFacts facts() {

@@ -11,7 +11,7 @@ final class Vermagic {
     }
     // Since 5.13 PREEMPT_BUILD (selected by PREEMPT and PREEMPT_DYNAMIC) decides; older trees lack it.
     boolean preemptBuild =
-        kernel.config().containsKey("PREEMPT_BUILD") ? kernel.enabled("PREEMPT_BUILD") : kernel.enabled("PREEMPT");
+        kernel.config().mentions("CONFIG_PREEMPT_BUILD") ? kernel.enabled("PREEMPT_BUILD") : kernel.enabled("PREEMPT");
     if (preemptBuild) {
       sb.append("preempt ");
     } else if (kernel.enabled("PREEMPT_RT")) {

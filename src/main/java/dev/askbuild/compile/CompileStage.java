@@ -2,6 +2,7 @@ package dev.askbuild.compile;
 
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
+import dev.askbuild.core.DotConfig;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.PatchApplier;
 import dev.askbuild.core.ProcessRunner;
@@ -130,7 +131,7 @@ public final class CompileStage {
 
   private void checkRequirements(CompileRequest request) throws IOException {
     Path kernel = request.kernelDir();
-    Map<String, String> config = null;
+    DotConfig config = null;
     String symvers = null;
     for (CompilePlan.Requirement r : request.plan().requirements()) {
       boolean met;
@@ -138,10 +139,9 @@ public final class CompileStage {
         case "kernel-file" -> met = Files.exists(kernel.resolve(r.value()));
         case "kernel-config" -> {
           if (config == null) {
-            config = readConfig(kernel.resolve(".config"));
+            config = DotConfig.read(kernel.resolve(".config"));
           }
-          String value = config.get(r.value());
-          met = "y".equals(value) || "m".equals(value);
+          met = config.enabled(r.value());
         }
         case "kernel-symbol" -> {
           if (symvers == null) {
@@ -159,19 +159,6 @@ public final class CompileStage {
                 + ", which the kernel tree " + kernel + " lacks");
       }
     }
-  }
-
-  private static Map<String, String> readConfig(Path file) throws IOException {
-    Map<String, String> values = new TreeMap<>();
-    if (Files.exists(file)) {
-      for (String line : Files.readAllLines(file)) {
-        int eq = line.indexOf('=');
-        if (line.startsWith("CONFIG_") && eq > 0) {
-          values.put(line.substring(0, eq), line.substring(eq + 1));
-        }
-      }
-    }
-    return values;
   }
 
   private static Map<String, String> environment(

@@ -1,6 +1,7 @@
 package dev.askbuild.kernel;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.DotConfig;
 import dev.askbuild.core.Command;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.PatchApplier;
@@ -185,7 +186,7 @@ public final class KernelStage {
     if (request.configOnly()) {
       return "config-only";
     }
-    boolean modversions = ConfigVerifier.lines(dotConfig).getOrDefault("CONFIG_MODVERSIONS", "").equals("CONFIG_MODVERSIONS=y");
+    boolean modversions = DotConfig.parse(dotConfig).value("CONFIG_MODVERSIONS").orElse("").equals("y");
     long t0 = System.nanoTime();
     if (!request.fullBuild().wanted(modversions)) {
       runner.runChecked(make.make("modules_prepare"), log, "kernel modules_prepare");
