@@ -9,11 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Directory-tree helpers that never follow symbolic links out of the tree they work on. */
 public final class FileTrees {
+  /** Longer than any build: a staging directory this old belongs to a run that was killed. */
+  public static final Duration ABANDONED_AFTER = Duration.ofDays(1);
+
   private FileTrees() {}
 
   /** Deletes a tree; links are removed, never followed. A missing path is not an error. */
@@ -65,6 +71,31 @@ public final class FileTrees {
     } catch (IOException | RuntimeException ignored) {
       // The caller is already failing for a better reason.
     }
+  }
+
+  /**
+   * Deletes the staging siblings of {@code target} that a killed run left behind (never trusted, but
+   * a kernel tree is gigabytes). Only those untouched for longer than {@code age}: one that is
+   * younger may be another run's build in progress. Returns how many were removed.
+   */
+  public static int removeAbandonedStaging(Path target, Duration age) throws IOException {
+    Path absolute = target.toAbsolutePath().normalize();
+    Path parent = absolute.getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      return 0;
+    }
+    String prefix = "." + absolute.getFileName() + ".partial-";
+    Instant cutoff = Instant.now().minus(age);
+    int removed = 0;
+    try (Stream<Path> siblings = Files.list(parent)) {
+      for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+        if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)) {
+          deleteRecursively(p);
+          removed++;
+        }
+      }
+    }
+    return removed;
   }
 
   /**

@@ -63,6 +63,10 @@ public final class KernelStage {
     }
     say(messages, "kernel: cache miss " + key.id() + ", preparing the tree");
     Files.createDirectories(entry.getParent());
+    int abandoned = FileTrees.removeAbandonedStaging(entry, FileTrees.ABANDONED_AFTER);
+    if (abandoned > 0) {
+      say(messages, "kernel: removed " + abandoned + " partial tree(s) of killed runs older than a day");
+    }
     Path staging = FileTrees.stagingSibling(entry);
     Files.createDirectory(staging);
     boolean published = false;

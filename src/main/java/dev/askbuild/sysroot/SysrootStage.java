@@ -56,6 +56,10 @@ public final class SysrootStage {
       return new SysrootResult(entry, key, true);
     }
     progress.info("sysroot: cache miss, building " + entry);
+    int abandoned = FileTrees.removeAbandonedStaging(entry, FileTrees.ABANDONED_AFTER);
+    if (abandoned > 0) {
+      progress.info("sysroot: removed " + abandoned + " partial sysroot(s) of killed runs older than a day");
+    }
     Path staging = FileTrees.stagingSibling(entry);
     try {
       Files.createDirectories(staging);
