@@ -83,7 +83,7 @@ final class CompileCommand implements Callable<Integer> {
       throw dev.askbuild.core.AskBuildException.checkFailed("packages in " + packages + " did not verify: "
           + verified.verdicts().stream().filter(verified::isFailure).map(FileVerdict::describe).toList());
     }
-    CompileResult result = new CompileStage(ProcessRunner.inheritingEnvironment(), new StderrProgress(spec.commandLine().getErr()))
+    CompileResult result = new CompileStage(ProcessRunner.forBuilds(), new StderrProgress(spec.commandLine().getErr()))
         .compile(new CompileRequest(tarballs.get("ask"), tarballs, kernel.toAbsolutePath(), sysroot.toAbsolutePath(), work,
             profile.toolchain().arch(), profile.toolchain().crossCompile(), profile.toolchain().triple(),
             profile.platform().orElse(""), epoch, CompilePlans.forBoard(board), t));

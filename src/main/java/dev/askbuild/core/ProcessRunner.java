@@ -26,9 +26,37 @@ public final class ProcessRunner {
     this.baseEnv = Map.copyOf(baseEnv);
   }
 
-  /** A runner that passes the current process environment on. */
+  /** The host variables a build sees; see {@link #buildEnvironment(Map)}. */
+  private static final List<String> BUILD_VISIBLE = List.of("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "TERM");
+
+  /** A runner that passes the current process environment on (for host tools, not builds). */
   public static ProcessRunner inheritingEnvironment() {
     return new ProcessRunner(System.getenv());
+  }
+
+  /** A runner for the stages that build: see {@link #buildEnvironment(Map)}. */
+  public static ProcessRunner forBuilds() {
+    return new ProcessRunner(buildEnvironment(System.getenv()));
+  }
+
+  /**
+   * What a build may take from the host environment: where programs are, whose home, where
+   * temporary files go, with the C locale and UTC. Anything else an agent happens to export
+   * ({@code CC}, {@code CFLAGS}, {@code MAKEFLAGS}, {@code CPATH}, {@code LIBRARY_PATH}, {@code
+   * CROSS_COMPILE}, {@code KCFLAGS}, ...) would change what the same inputs build into, or point a
+   * target compile at host headers.
+   */
+  public static Map<String, String> buildEnvironment(Map<String, String> host) {
+    Map<String, String> env = new java.util.TreeMap<>();
+    for (String name : BUILD_VISIBLE) {
+      if (host.containsKey(name)) {
+        env.put(name, host.get(name));
+      }
+    }
+    env.putIfAbsent("PATH", "/usr/bin:/bin");
+    env.put("LC_ALL", "C");
+    env.put("TZ", "UTC");
+    return env;
   }
 
   /** Result of a finished command. */

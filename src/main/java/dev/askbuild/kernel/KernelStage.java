@@ -35,7 +35,7 @@ public final class KernelStage {
   private final Progress progress;
 
   public KernelStage(Progress progress) {
-    this(System.getenv(), progress);
+    this(ProcessRunner.buildEnvironment(System.getenv()), progress);
   }
 
   KernelStage(Map<String, String> env, Progress progress) {

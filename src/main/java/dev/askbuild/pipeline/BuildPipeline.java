@@ -78,7 +78,7 @@ public final class BuildPipeline {
     for (var e : board.tarballs().entrySet()) {
       tarballs.put(e.getKey(), packages.resolve(e.getValue()));
     }
-    ProcessRunner runner = ProcessRunner.inheritingEnvironment();
+    ProcessRunner runner = ProcessRunner.forBuilds();
     Path askInputs = null;
     SysrootResult sysroot = null;
     KernelResult kernel = null;
