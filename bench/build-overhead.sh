@@ -5,10 +5,11 @@
 # olddefconfig + Image modules, the fixture's make modules/userspace, readelf + modinfo.
 # What askbuild adds on top: safe extraction, Kconfig scan and config verification, cache keys and
 # atomic publishing, offline shims and the leak scan, reports, JVM start-up.
-# Usage: bench/build-overhead.sh [RUNS]   (each run of each side is a full kernel build: ~4 min)
+# Usage: bench/build-overhead.sh [RUNS]   (default 2; each run of each side is a full kernel build,
+# about 3 minutes on 2 cores)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-runs="${1:-1}"
+runs="${1:-2}"
 work="${BENCH_WORK:-$here/target/bench-build}"
 triple=aarch64-linux-gnu
 make_args=(ARCH=arm64 CROSS_COMPILE=$triple-)
@@ -25,9 +26,9 @@ export SOURCE_DATE_EPOCH=1714521600 KBUILD_BUILD_TIMESTAMP=@1714521600 \
   KBUILD_BUILD_USER=askbuild KBUILD_BUILD_HOST=askbuild LC_ALL=C TZ=UTC
 
 by_hand() {
-  set -e  # best runs this in a subshell that does not inherit -e
+  set -e  # seconds runs this in a command substitution, which does not inherit -e
   local d="$work/hand"
-  rm -rf "$d"; mkdir -p "$d/ask" "$d/sysroot/usr/lib/$triple" "$d/dist"
+  mkdir -p "$d/ask" "$d/sysroot/usr/lib/$triple" "$d/dist"
   (cd "$pk" && sha256sum --quiet -c SHA256SUMS)
   tar -xzf "$pk/ask-demo.tar.gz" -C "$d/ask" --strip-components=1
   # sysroot: the cross libc, then the vendored library patched and cross-built into it
@@ -54,17 +55,25 @@ by_hand() {
 
 engine() {
   set -e
-  rm -rf "$work/engine" "$work/cache"
   ASKBUILD_CACHE="$work/cache" "$here/bin/askbuild" build --board demo --packages "$pk" --out "$work/engine"
 }
 
 source "$here/bench/lib.sh"
 "$here/bin/askbuild" --version > /dev/null  # the jar exists before the clock starts
-t_hand=$(best by_hand)
-t_engine=$(best engine)
+# Interleaved, so that drift in the machine's speed (a kernel build varies by 10% run to run)
+# falls on both sides alike; the best of each side is compared.
+t_hand=""; t_engine=""
+for i in $(seq 1 "$runs"); do
+  # Removing the last run's 1.5 GB trees is not part of either side's time.
+  rm -rf "$work/hand"; h=$(seconds by_hand)
+  rm -rf "$work/engine" "$work/cache"; e=$(seconds engine)
+  printf 'run %d: by hand %.1f s, askbuild %.1f s\n' "$i" "$h" "$e"
+  t_hand=$(min "$t_hand" "$h"); t_engine=$(min "$t_engine" "$e")
+done
 for side in hand/dist engine/dist; do
   [[ $(ls "$work/$side" 2>/dev/null | wc -l) -eq 4 ]] || { echo "bench: $work/$side lacks the 4 artifacts" >&2; exit 1; }
 done
 printf 'by hand:        %8.1f s\n' "$t_hand"
 printf 'askbuild build: %8.1f s (cold cache: every stage runs)\n' "$t_engine"
+python3 -c 'import json,sys; print("askbuild stages (last run):", ", ".join("%s %.1f s" % (s["stage"], s["millis"] / 1000) for s in json.load(open(sys.argv[1]))["stages"]))' "$work/engine/manifest.json"
 printf 'ratio: %.3f (target < 1.05)\n' "$(echo "$t_engine / $t_hand" | bc -l)"
