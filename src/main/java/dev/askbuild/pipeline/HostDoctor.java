@@ -3,6 +3,7 @@ package dev.askbuild.pipeline;
 import dev.askbuild.board.BoardProfile;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
+import dev.askbuild.core.Dpkg;
 import dev.askbuild.core.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class HostDoctor {
     }
     List<Need> needs = new ArrayList<>();
     for (String[] n : all) {
-      needs.add(new Need(n[0], n[1], installed(n[0])));
+      needs.add(new Need(n[0], n[1], new Dpkg(runner).installed(n[0])));
     }
     return needs;
   }
@@ -80,16 +81,6 @@ public final class HostDoctor {
         throw AskBuildException.environment(String.join(" ", argv) + " failed (exit " + result.exitCode()
             + "); see " + log);
       }
-    }
-  }
-
-  private boolean installed(String pkg) throws IOException {
-    try {
-      String status = runner.capture(new Command(List.of("dpkg-query", "-W", "-f", "${Status}", pkg), Path.of("/"),
-          Map.of("LC_ALL", "C")));
-      return status.contains("install ok installed");
-    } catch (AskBuildException e) {
-      return false;
     }
   }
 }

@@ -1,15 +1,12 @@
 package dev.askbuild.sysroot;
 
-import dev.askbuild.core.AskBuildException;
-import dev.askbuild.core.Command;
-import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.core.Dpkg;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,10 +24,10 @@ final class PackageClosure {
   private static final Set<String> FROM_TOOLCHAIN =
       Set.of("libc6", "libc6-dev", "libgcc-s1", "libstdc++6", "linux-libc-dev");
 
-  private final ProcessRunner runner;
+  private final Dpkg dpkg;
 
-  PackageClosure(ProcessRunner runner) {
-    this.runner = runner;
+  PackageClosure(Dpkg dpkg) {
+    this.dpkg = dpkg;
   }
 
   /** The listed packages first, in their order, then what they pulled in, in discovery order. */
@@ -47,11 +44,11 @@ final class PackageClosure {
         continue; // an architecture-independent package (headers only, like libtclap-dev)
       }
       String arch = pkg.substring(colon);
-      String depends = query("${Depends}", pkg);
-      if (depends == null) {
+      Optional<String> depends = dpkg.field(pkg, "${Depends}");
+      if (depends.isEmpty()) {
         continue; // not installed: staging it reports that, naming the package
       }
-      for (String group : depends.split(",")) {
+      for (String group : depends.get().split(",")) {
         String chosen = choose(group, arch);
         if (chosen != null) {
           queue.addLast(chosen);
@@ -69,19 +66,10 @@ final class PackageClosure {
         return null; // satisfied by the cross toolchain
       }
       String candidate = name + arch;
-      if ("installed".equals(query("${db:Status-Status}", candidate))) {
+      if (dpkg.installed(candidate)) {
         return candidate;
       }
     }
     return null;
-  }
-
-  private String query(String format, String pkg) throws IOException {
-    try {
-      return runner.capture(new Command(List.of("dpkg-query", "-W", "-f", format, pkg), Path.of("/"),
-          Map.of("LC_ALL", "C"))).strip();
-    } catch (AskBuildException e) {
-      return null;
-    }
   }
 }

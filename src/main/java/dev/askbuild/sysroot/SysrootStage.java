@@ -2,6 +2,7 @@ package dev.askbuild.sysroot;
 
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
+import dev.askbuild.core.Dpkg;
 import dev.askbuild.core.CrossToolchain;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.PatchApplier;
@@ -47,7 +48,7 @@ public final class SysrootStage {
           "the cross libc for " + triple + " is not installed: apt-get install libc6-dev-"
               + request.debianArch() + "-cross");
     }
-    List<String> packages = new PackageClosure(runner).of(request.devPackages());
+    List<String> packages = new PackageClosure(new Dpkg(runner)).of(request.devPackages());
     String key = key(request, packages);
     Files.createDirectories(request.cache());
     Path entry = request.cache().resolve("sysroot-" + key.substring(0, 24));
@@ -88,10 +89,10 @@ public final class SysrootStage {
     StringBuilder sb = new StringBuilder("askbuild-sysroot-v2\n");
     sb.append("triple ").append(request.triple()).append('\n');
     sb.append("gcc ").append(CrossToolchain.gccVersion(runner, request.triple())).append('\n');
-    sb.append("libc ").append(packageVersion("libc6-dev-" + request.debianArch() + "-cross")).append('\n');
+    sb.append("libc ").append(new Dpkg(runner).version("libc6-dev-" + request.debianArch() + "-cross")).append('\n');
     for (String pkg : packages) {
       sb.append("dev ").append(pkg).append(' ')
-          .append(packageVersion(pkg)).append('\n');
+          .append(new Dpkg(runner).version(pkg)).append('\n');
     }
     for (VendoredLibrary lib : request.libraries()) {
       sb.append("lib ").append(lib.name()).append(' ').append(lib.kind()).append(' ')
@@ -111,16 +112,6 @@ public final class SysrootStage {
       throw AskBuildException.badInput("library " + lib.name() + ": " + file + " does not exist");
     }
     return file;
-  }
-
-  private String packageVersion(String pkg) throws IOException {
-    try {
-      return runner.capture(new Command(List.of("dpkg-query", "-W", "-f", "${Version}", pkg),
-          Path.of("/"), Map.of("LC_ALL", "C"))).strip();
-    } catch (AskBuildException e) {
-      throw AskBuildException.environment(
-          pkg + " is not installed: apt-get install " + pkg + " (askbuild setup installs it)");
-    }
   }
 
   /**
@@ -151,14 +142,7 @@ public final class SysrootStage {
 
   /** Copies the files an installed multiarch package owns, links made relative to the sysroot. */
   private void stagePackage(String pkg, Path sysroot) throws IOException {
-    String listing;
-    try {
-      listing = runner.capture(new Command(List.of("dpkg-query", "-L", pkg), Path.of("/"), Map.of("LC_ALL", "C")));
-    } catch (AskBuildException e) {
-      throw AskBuildException.environment(
-          pkg + " is not installed: apt-get install " + pkg + " (askbuild setup installs it)");
-    }
-    for (String line : listing.lines().toList()) {
+    for (String line : new Dpkg(runner).files(pkg)) {
       if (!line.startsWith("/") || line.startsWith("/usr/share/doc") || line.startsWith("/usr/share/man")) {
         continue;
       }
