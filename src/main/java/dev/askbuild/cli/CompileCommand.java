@@ -2,6 +2,7 @@ package dev.askbuild.cli;
 
 import dev.askbuild.board.BoardProfile;
 import dev.askbuild.board.Boards;
+import dev.askbuild.compile.CompilePlan;
 import dev.askbuild.compile.CompilePlans;
 import dev.askbuild.compile.CompileRequest;
 import dev.askbuild.compile.CompileResult;
@@ -66,6 +67,7 @@ final class CompileCommand implements Callable<Integer> {
           "--target must be userspace, modules or dist, got '" + target + "'");
     }
     BoardProfile profile = Boards.load(board);
+    CompilePlan plan = CompilePlans.forBoard(board);
     Map<String, Path> tarballs = new TreeMap<>();
     profile.tarballs().forEach((role, name) -> tarballs.put(role, packages.resolve(name).toAbsolutePath()));
     // Only what this stage unpacks is hashed: the kernel tarball belongs to the kernel stage.
@@ -73,7 +75,7 @@ final class CompileCommand implements Callable<Integer> {
     if (profile.tarballs().containsKey("ask")) {
       used.add(profile.tarballs().get("ask"));
     }
-    for (String vendored : CompilePlans.forBoard(board).vendoredNames()) {
+    for (String vendored : plan.vendoredNames()) {
       if (profile.tarballs().containsKey(vendored)) {
         used.add(profile.tarballs().get(vendored));
       }
@@ -86,7 +88,7 @@ final class CompileCommand implements Callable<Integer> {
     CompileResult result = new CompileStage(ProcessRunner.forBuilds(), new StderrProgress(spec.commandLine().getErr()))
         .compile(new CompileRequest(tarballs.get("ask"), tarballs, kernel.toAbsolutePath(), sysroot.toAbsolutePath(), work,
             profile.toolchain().arch(), profile.toolchain().crossCompile(), profile.toolchain().triple(),
-            profile.platform().orElse(""), epoch, CompilePlans.forBoard(board), t));
+            profile.platform().orElse(""), epoch, plan, t));
     new TreeMap<>(result.artifacts()).forEach((name, sha) -> spec.commandLine().getOut().println(sha + "  " + name));
     return 0;
   }

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A kernel {@code .config} as Kconfig writes it: {@code CONFIG_X=value} lines and {@code # CONFIG_X
@@ -21,16 +23,16 @@ public final class DotConfig {
   /** Set symbols to their values. */
   private final Map<String, String> values;
   /** Symbols written as "not set". */
-  private final Map<String, Boolean> unset;
+  private final Set<String> unset;
 
-  private DotConfig(Map<String, String> values, Map<String, Boolean> unset) {
+  private DotConfig(Map<String, String> values, Set<String> unset) {
     this.values = Map.copyOf(values);
-    this.unset = Map.copyOf(unset);
+    this.unset = Set.copyOf(unset);
   }
 
   public static DotConfig parse(String text) {
     Map<String, String> values = new HashMap<>();
-    Map<String, Boolean> unset = new HashMap<>();
+    Set<String> unset = new HashSet<>();
     for (String raw : text.split("\n")) {
       String line = raw.strip();
       if (line.startsWith(PREFIX)) {
@@ -41,7 +43,7 @@ public final class DotConfig {
       } else if (line.startsWith("# " + PREFIX) && line.endsWith(NOT_SET)) {
         String symbol = line.substring(2, line.length() - NOT_SET.length());
         if (isSymbol(symbol)) {
-          unset.put(symbol, Boolean.TRUE);
+          unset.add(symbol);
         }
       }
     }
@@ -76,7 +78,7 @@ public final class DotConfig {
 
   /** Whether the file mentions the symbol at all, set or "not set". */
   public boolean mentions(String symbol) {
-    return values.containsKey(symbol) || unset.containsKey(symbol);
+    return values.containsKey(symbol) || unset.contains(symbol);
   }
 
   /** The symbol's line as Kconfig writes it, if the file mentions it. */
@@ -84,6 +86,6 @@ public final class DotConfig {
     if (values.containsKey(symbol)) {
       return Optional.of(symbol + "=" + values.get(symbol));
     }
-    return unset.containsKey(symbol) ? Optional.of("# " + symbol + NOT_SET) : Optional.empty();
+    return unset.contains(symbol) ? Optional.of("# " + symbol + NOT_SET) : Optional.empty();
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The one place the engine starts external processes. Output goes straight to a log file (no Java
@@ -18,6 +19,8 @@ import java.util.Map;
  */
 public final class ProcessRunner {
   private static final int TAIL_LINES = 25;
+  /** The host variables a build sees; see {@link #buildEnvironment(Map)}. */
+  private static final List<String> BUILD_VISIBLE = List.of("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "TERM");
 
   private final Map<String, String> baseEnv;
 
@@ -25,9 +28,6 @@ public final class ProcessRunner {
   public ProcessRunner(Map<String, String> baseEnv) {
     this.baseEnv = Map.copyOf(baseEnv);
   }
-
-  /** The host variables a build sees; see {@link #buildEnvironment(Map)}. */
-  private static final List<String> BUILD_VISIBLE = List.of("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "TERM");
 
   /** A runner that passes the current process environment on (for host tools, not builds). */
   public static ProcessRunner inheritingEnvironment() {
@@ -47,7 +47,7 @@ public final class ProcessRunner {
    * target compile at host headers.
    */
   public static Map<String, String> buildEnvironment(Map<String, String> host) {
-    Map<String, String> env = new java.util.TreeMap<>();
+    Map<String, String> env = new TreeMap<>();
     for (String name : BUILD_VISIBLE) {
       if (host.containsKey(name)) {
         env.put(name, host.get(name));

@@ -14,8 +14,7 @@ final class ConfigVerifier {
   private ConfigVerifier() {}
 
   /** Every mismatch, in fragment order. */
-  static List<KconfigMismatch> mismatches(List<FragmentEntry> expected, String dotConfig) {
-    DotConfig actual = DotConfig.parse(dotConfig);
+  static List<KconfigMismatch> mismatches(List<FragmentEntry> expected, DotConfig actual) {
     List<KconfigMismatch> found = new ArrayList<>();
     for (FragmentEntry e : expected) {
       Optional<String> line = actual.line(e.symbol());
@@ -32,7 +31,7 @@ final class ConfigVerifier {
   }
 
   /** Fails with exit 1 listing every mismatch at once, or returns quietly. */
-  static void requireHonoured(List<FragmentEntry> expected, String dotConfig) {
+  static void requireHonoured(List<FragmentEntry> expected, DotConfig dotConfig) {
     List<KconfigMismatch> found = mismatches(expected, dotConfig);
     if (!found.isEmpty()) {
       StringBuilder sb = new StringBuilder();

@@ -1,8 +1,8 @@
 package dev.askbuild.kernel;
 
 import dev.askbuild.core.AskBuildException;
-import dev.askbuild.core.DotConfig;
 import dev.askbuild.core.Command;
+import dev.askbuild.core.DotConfig;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.PatchApplier;
 import dev.askbuild.core.ProcessRunner;
@@ -143,7 +143,7 @@ public final class KernelStage {
             ? Map.of("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1", "KCONFIG_WERROR", "1")
             : Map.of("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1");
     runner.runChecked(make.make(kconfigEnv, "olddefconfig"), log, "kernel olddefconfig");
-    String dotConfig = Files.readString(tree.resolve(".config"), StandardCharsets.ISO_8859_1);
+    DotConfig dotConfig = DotConfig.parse(Files.readString(tree.resolve(".config"), StandardCharsets.ISO_8859_1));
     ConfigVerifier.requireHonoured(filtered.kept(), dotConfig);
     say(messages, "kernel: resolved .config honours all " + filtered.kept().size() + " fragment settings");
 
@@ -185,12 +185,12 @@ public final class KernelStage {
   }
 
   private String build(
-      KernelRequest request, KernelMake make, Path tree, String dotConfig, Path log, List<String> messages)
+      KernelRequest request, KernelMake make, Path tree, DotConfig dotConfig, Path log, List<String> messages)
       throws IOException {
     if (request.configOnly()) {
       return "config-only";
     }
-    boolean modversions = DotConfig.parse(dotConfig).value("CONFIG_MODVERSIONS").orElse("").equals("y");
+    boolean modversions = dotConfig.value("CONFIG_MODVERSIONS").orElse("").equals("y");
     long t0 = System.nanoTime();
     if (!request.fullBuild().wanted(modversions)) {
       runner.runChecked(make.make("modules_prepare"), log, "kernel modules_prepare");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.DotConfig;
 import dev.askbuild.core.ExitCode;
 import java.util.List;
 import java.util.Set;
@@ -49,12 +50,12 @@ class ConfigFragmentTest {
     ConfigFragment f = ConfigFragment.parse("f", "CONFIG_A=y\nCONFIG_B=y\nCONFIG_C=y\n# CONFIG_D is not set\n");
 
     List<KconfigMismatch> m =
-        ConfigVerifier.mismatches(f.entries(), "CONFIG_A=y\nCONFIG_C=m\n");
+        ConfigVerifier.mismatches(f.entries(), DotConfig.parse("CONFIG_A=y\nCONFIG_C=m\n"));
 
     assertThat(m).extracting(KconfigMismatch::describe).containsExactly(
         "kconfig mismatch: CONFIG_B\nexpected: CONFIG_B=y\nactual: <missing>",
         "kconfig mismatch: CONFIG_C\nexpected: CONFIG_C=y\nactual: CONFIG_C=m");
-    assertThatThrownBy(() -> ConfigVerifier.requireHonoured(f.entries(), "CONFIG_A=y\nCONFIG_C=m\n"))
+    assertThatThrownBy(() -> ConfigVerifier.requireHonoured(f.entries(), DotConfig.parse("CONFIG_A=y\nCONFIG_C=m\n")))
         .extracting(e -> ((AskBuildException) e).exitCode())
         .isEqualTo(ExitCode.CHECK_FAILED);
   }
