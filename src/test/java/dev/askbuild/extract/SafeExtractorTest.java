@@ -314,12 +314,16 @@ class SafeExtractorTest {
 
   @Test
   void refusesCorruptXz() throws Exception {
-    Path archive = systemTar("--xz", "a.txz");
-    byte[] all = Files.readAllBytes(archive);
+    assertRejected(corruptXz(), "bad.txz");
+  }
+
+  /** An xz tarball with every seventh byte past its header flipped: bad.txz. */
+  private Path corruptXz() throws Exception {
+    byte[] all = Files.readAllBytes(systemTar("--xz", "a.txz"));
     for (int i = 64; i < all.length - 64; i += 7) {
       all[i] ^= 0x5a;
     }
-    assertRejected(Files.write(tmp.resolve("bad.txz"), all), "bad.txz");
+    return Files.write(tmp.resolve("bad.txz"), all);
   }
 
   @ParameterizedTest
@@ -341,12 +345,7 @@ class SafeExtractorTest {
 
   @Test
   void corruptXzThroughTheHostDecoderNamesArchiveAndDecoder() throws Exception {
-    Path archive = systemTar("--xz", "a.txz");
-    byte[] all = Files.readAllBytes(archive);
-    for (int i = 64; i < all.length - 64; i += 7) {
-      all[i] ^= 0x5a;
-    }
-    Path bad = Files.write(tmp.resolve("bad.txz"), all);
+    Path bad = corruptXz();
     assertThatThrownBy(() -> new SafeExtractor().extract(ExtractRequest.of(bad, target)))
         .isInstanceOf(AskBuildException.class)
         .hasMessageContaining("bad.txz")

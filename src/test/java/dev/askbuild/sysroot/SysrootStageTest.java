@@ -75,17 +75,12 @@ class SysrootStageTest {
   @Test
   void stagesInstalledArm64DevPackagesWithTheirRuntimeLibraries() throws Exception {
     // libmnl-dev:arm64 is installed by .ci/run (askbuild setup does the same for mono-gateway).
-    SysrootRequest request = new SysrootRequest("aarch64-linux-gnu", "arm64", List.of("libmnl-dev:arm64"), List.of(),
-        work, work.resolve("cache"), Fixtures.EPOCH);
-
-    Path sysroot = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).build(request).sysroot();
+    Path sysroot = sysrootWith("libmnl-dev:arm64");
 
     assertThat(sysroot.resolve("usr/include/libmnl/libmnl.h")).exists();
     // The -dev package's link resolves to the runtime package's library inside the sysroot.
     assertThat(sysroot.resolve("usr/lib/aarch64-linux-gnu/libmnl.so").toRealPath()).startsWith(sysroot.toRealPath());
-    Path c = Files.writeString(work.resolve("m.c"),
-        "#include <libmnl/libmnl.h>\nint main(void){return mnl_socket_open(0) ? 0 : 0;}\n");
-    Fixtures.run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", work.resolve("m").toString(), c.toString(), "-lmnl");
+    linkAgainst(sysroot, "#include <libmnl/libmnl.h>\nint main(void){return mnl_socket_open(0) ? 0 : 0;}\n", "-lmnl");
     assertThat(Fixtures.run("env", "PKG_CONFIG_SYSROOT_DIR=" + sysroot,
         "PKG_CONFIG_LIBDIR=" + sysroot.resolve("usr/lib/aarch64-linux-gnu/pkgconfig"), "pkg-config", "--libs", "libmnl"))
         .contains("-lmnl");
@@ -95,17 +90,12 @@ class SysrootStageTest {
   void aDevPackageThatOnlyNamesAnotherBringsTheRealOneAndItsLibrary() throws Exception {
     // libpcap-dev:arm64 (installed by .ci/run; mono-gateway's cmm needs it) holds no headers: it
     // depends on libpcap0.8-dev:arm64, which has pcap.h and pcap-bpf.h and links to libpcap0.8.
-    SysrootRequest request = new SysrootRequest("aarch64-linux-gnu", "arm64", List.of("libpcap-dev:arm64"), List.of(),
-        work, work.resolve("cache"), Fixtures.EPOCH);
-
-    Path sysroot = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).build(request).sysroot();
+    Path sysroot = sysrootWith("libpcap-dev:arm64");
 
     assertThat(sysroot.resolve("usr/include/pcap-bpf.h")).exists();
     assertThat(sysroot.resolve("usr/lib/aarch64-linux-gnu/libpcap.so").toRealPath()).startsWith(sysroot.toRealPath());
-    Path c = Files.writeString(work.resolve("p.c"),
-        "#include <pcap.h>\n#include <pcap-bpf.h>\nint main(void){return pcap_lib_version() ? 0 : 1;}\n");
-    Fixtures.run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", work.resolve("p").toString(), c.toString(), "-lpcap");
-    assertThat(work.resolve("p")).exists();
+    linkAgainst(sysroot, "#include <pcap.h>\n#include <pcap-bpf.h>\nint main(void){return pcap_lib_version() ? 0 : 1;}\n",
+        "-lpcap");
   }
 
   @Test
@@ -113,15 +103,25 @@ class SysrootStageTest {
     // libcli-dev:arm64 (installed by .ci/run; ASK's cmm links libcli) -> libcli1.10 -> libcrypt1,
     // which Debian's cross libc does not have: without it in the sysroot, linking against libcli
     // fails, and the check stage could not resolve cmm's libraries.
-    SysrootRequest request = new SysrootRequest("aarch64-linux-gnu", "arm64", List.of("libcli-dev:arm64"), List.of(),
-        work, work.resolve("cache"), Fixtures.EPOCH);
-
-    Path sysroot = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).build(request).sysroot();
+    Path sysroot = sysrootWith("libcli-dev:arm64");
 
     assertThat(sysroot.resolve("usr/lib/aarch64-linux-gnu/libcrypt.so.1")).exists();
-    Path c = Files.writeString(work.resolve("cli.c"),
-        "#include <libcli.h>\nint main(void){struct cli_def *c = cli_init(); return c ? 0 : 1;}\n");
-    Fixtures.run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", work.resolve("cli").toString(), c.toString(), "-lcli");
-    assertThat(work.resolve("cli")).exists();
+    linkAgainst(sysroot, "#include <libcli.h>\nint main(void){struct cli_def *c = cli_init(); return c ? 0 : 1;}\n", "-lcli");
+  }
+
+  /** A sysroot with just the cross libc and one installed -dev package (with what it needs). */
+  private Path sysrootWith(String devPackage) throws Exception {
+    SysrootRequest request = new SysrootRequest("aarch64-linux-gnu", "arm64", List.of(devPackage), List.of(),
+        work, work.resolve("cache"), Fixtures.EPOCH);
+    return new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).build(request).sysroot();
+  }
+
+  /** Cross-compiles and links {@code source} against the sysroot; fails the test if that fails. */
+  private void linkAgainst(Path sysroot, String source, String library) throws Exception {
+    Path c = Files.writeString(work.resolve("prog.c"), source);
+    Path program = work.resolve("prog");
+    Files.deleteIfExists(program);
+    Fixtures.run("aarch64-linux-gnu-gcc", "--sysroot=" + sysroot, "-o", program.toString(), c.toString(), library);
+    assertThat(program).exists();
   }
 }
