@@ -27,7 +27,7 @@ class RealKernelTest {
     assertThat(result.droppedSymbols()).containsExactly("CONFIG_NETFILTER_XTABLES_LEGACY");
     String config = Files.readString(result.treePath().resolve(".config"));
     assertThat(config).contains("\nCONFIG_IP_NF_IPTABLES_LEGACY=y\n", "\nCONFIG_IP6_NF_IPTABLES_LEGACY=y\n");
-    assertThat(result.manifest().build()).isEqualTo("config-only");
+    assertThat(result.manifest().build()).isEqualTo(KernelBuildMode.CONFIG_ONLY);
     assertThat(result.manifest().kernelRelease()).startsWith("6.12.");
   }
 
@@ -54,7 +54,7 @@ class RealKernelTest {
     Path symvers = result.treePath().resolve("Module.symvers");
     assertThat(symvers).isNotEmptyFile();
     assertThat(Files.readString(symvers)).contains("\taskbuild_fast_path_hook\t");
-    assertThat(result.manifest().build()).isEqualTo("full");
+    assertThat(result.manifest().build()).isEqualTo(KernelBuildMode.FULL);
     assertThat(result.manifest().moduleSymversSha256()).hasSize(64);
     assertThat(result.manifest().patches()).extracting(KernelManifest.PatchEntry::name)
         .containsExactly("0001-add-exported-hook.patch");
