@@ -184,6 +184,7 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Jenkins' own signature
     public boolean isApplicable(Class<? extends AbstractProject> jobType) {
       return true;
     }

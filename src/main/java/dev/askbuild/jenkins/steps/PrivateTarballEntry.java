@@ -3,7 +3,7 @@ package dev.askbuild.jenkins.steps;
 import dev.askbuild.jenkins.adapter.FormChecks;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -16,7 +16,7 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /** {@code [credentialsId: 'id', name: 'ASK-....tar.gz']}: a tarball read from a secret file credential. */
-public final class PrivateTarballEntry extends AbstractDescribableImpl<PrivateTarballEntry> implements Serializable {
+public final class PrivateTarballEntry implements Describable<PrivateTarballEntry>, Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String credentialsId;
