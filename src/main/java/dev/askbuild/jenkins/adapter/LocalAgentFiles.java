@@ -56,10 +56,7 @@ public final class LocalAgentFiles implements AgentFiles {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    if (Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      // A 0400 file in a directory its owner can write is removable; the directory needs +w+x.
-      root.toFile().setWritable(true, true);
-    }
+    // A 0400 file in a directory its owner can write is removable; links are removed, not followed.
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);

@@ -25,8 +25,11 @@ public enum StepKind {
   COMPILE("askCompile", "compile", true, "Cross-compile ASK",
       List.of(Param.string("target", "--target", "userspace, modules or dist (default: dist)."))),
   CHECK("askCheck", "check", false, "Check the artifacts", List.of()),
-  /** The freestyle builder: the whole pipeline in one build step, for job-UI users. */
-  BUILD("askBuildAll", "build", true, "Build ASK for a board (all stages)",
+  /**
+   * The freestyle builder: the whole pipeline in one build step, for job-UI users. Runs while the
+   * build waits: a freestyle build does not survive a controller restart in any case.
+   */
+  BUILD("askBuildAll", "build", false, "Build ASK for a board (all stages)",
       List.of(
           Param.string("stages", "--stages", "Stages to run, comma-separated (default: verify,sysroot,kernel,compile,check)."),
           Param.string("target", "--target", "userspace, modules or dist (default: dist)."),
