@@ -17,14 +17,17 @@ import java.util.zip.ZipOutputStream;
 /**
  * The {@code .hpi} as maven-hpi-plugin lays it out ({@code HpiMojo}, {@code AbstractHpiMojo.buildWebapp}):
  * {@code META-INF/MANIFEST.MF} first, the plugin's own jar as {@code WEB-INF/lib/<artifactId>.jar}
- * (classes, resources, the forms and the extension index {@code META-INF/annotations/hudson.Extension}
- * that sezpoz writes while javac compiles the {@code @Extension}s), and each bundled non-Jenkins
+ * (classes, resources, the forms, the extension index {@code META-INF/annotations/hudson.Extension}
+ * that sezpoz writes while javac compiles the {@code @Extension}s and annotation-indexer's
+ * {@code @Symbol} index), and each bundled non-Jenkins
  * library under {@code WEB-INF/lib/}. Plugins and Jenkins core's own libraries are not bundled.
  */
 public final class HpiLayout {
   public static final String MANIFEST = "META-INF/MANIFEST.MF";
   public static final String LIB = "WEB-INF/lib/";
   public static final String EXTENSION_INDEX = "META-INF/annotations/hudson.Extension";
+  /** annotation-indexer's list of {@code @Symbol}s (the builder's {@code askBuildAll}, the steps' names). */
+  public static final String SYMBOL_INDEX = "META-INF/services/annotations/org.jenkinsci.Symbol";
   /** maven-hpi-plugin refuses a plugin jar without it: the plugin's description on the plugin page. */
   public static final String INDEX_JELLY = "index.jelly";
   /** Fixed entry time, so the same inputs give the same bytes. */
@@ -56,7 +59,7 @@ public final class HpiLayout {
   /** Fails naming what is missing: a plugin jar without its extension index loads no step. */
   public static void checkPluginJar(Path pluginJar) throws IOException {
     try (JarFile jar = new JarFile(pluginJar.toFile())) {
-      for (String required : List.of(EXTENSION_INDEX, INDEX_JELLY)) {
+      for (String required : List.of(EXTENSION_INDEX, SYMBOL_INDEX, INDEX_JELLY)) {
         if (jar.getEntry(required) == null) {
           throw new IllegalArgumentException(pluginJar + " lacks " + required);
         }

@@ -103,6 +103,8 @@ class HpiTest {
       if (withIndex) {
         jar.putNextEntry(new ZipEntry(HpiLayout.EXTENSION_INDEX));
         jar.write(new byte[] {(byte) 0xac, (byte) 0xed});
+        jar.putNextEntry(new ZipEntry(HpiLayout.SYMBOL_INDEX));
+        jar.write("dev.askbuild.jenkins.steps.AskVerifyStep$DescriptorImpl\n".getBytes(StandardCharsets.UTF_8));
       }
     }
     return path;
