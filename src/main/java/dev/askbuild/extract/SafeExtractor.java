@@ -165,7 +165,7 @@ public final class SafeExtractor {
           throw e;
         } catch (IOException | RuntimeException e) {
           throw AskBuildException.badInput(
-              request.archive() + " is truncated or corrupt at entry '" + current + "': " + e.getMessage(), e);
+              request.archive() + " is truncated or corrupt at entry '" + current + "': " + reason(e), e);
         } finally {
           decoded.close(); // stops a host decoder that still has the archive's padding to write
         }
@@ -178,7 +178,7 @@ public final class SafeExtractor {
       }
       finishLinksAndDirectories();
       return new ExtractResult(
-          target, format, entries, files, directories.size(), symlinks.size(), hardlinks, bytes, skipped, decoder);
+          target.toString(), format, entries, files, directories.size(), symlinks.size(), hardlinks, bytes, skipped, decoder);
     }
 
     private Optional<Command> hostDecoder(ArchiveFormat format) {
@@ -197,7 +197,7 @@ public final class SafeExtractor {
         return format.open(raw);
       } catch (IOException | RuntimeException e) {
         throw AskBuildException.badInput(
-            request.archive() + " is corrupt: its " + format + " header is unreadable: " + e.getMessage(), e);
+            request.archive() + " is corrupt: its " + format + " header is unreadable: " + reason(e), e);
       }
     }
 
@@ -408,4 +408,13 @@ public final class SafeExtractor {
   }
 
   private record DirectoryFixup(Path path, int mode, FileTime mtime) {}
+
+  /** What went wrong, for a user: decoders throw EOFException with no message at a cut-off stream. */
+  static String reason(Exception e) {
+    boolean noMessage = e.getMessage() == null || e.getMessage().isBlank();
+    if (e instanceof java.io.EOFException) {
+      return "the stream ends early (the file is cut off)" + (noMessage ? "" : ": " + e.getMessage());
+    }
+    return noMessage ? "unreadable data (" + e.getClass().getSimpleName() + ")" : e.getMessage();
+  }
 }
