@@ -25,7 +25,8 @@ class JenkinsArchitectureTest {
   void noEnginePackageUsesTheJenkinsLayer() {
     noClasses().that().resideInAnyPackage("dev.askbuild.core..", "dev.askbuild.board..", "dev.askbuild.verify..",
             "dev.askbuild.extract..", "dev.askbuild.sysroot..", "dev.askbuild.kernel..", "dev.askbuild.compile..",
-            "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.pipeline..", "dev.askbuild.cli..")
+            "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.job..", "dev.askbuild.pipeline..",
+            "dev.askbuild.cli..")
         .should().dependOnClassesThat().resideInAPackage("dev.askbuild.jenkins..")
         .check(CLASSES);
   }

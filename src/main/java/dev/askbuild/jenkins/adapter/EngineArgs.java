@@ -49,7 +49,7 @@ public final class EngineArgs {
   }
 
   private static boolean isPath(String name) {
-    return name.equals("out") || name.equals("packages") || name.equals("sums") || name.equals("cache");
+    return name.equals("out") || name.equals("packages") || name.equals("cache");
   }
 
   /** Agents are Linux (the engine needs Debian's cross toolchain), so paths join with '/'. */

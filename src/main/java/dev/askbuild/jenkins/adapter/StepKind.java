@@ -12,7 +12,6 @@ import java.util.Optional;
 public enum StepKind {
   VERIFY("askVerify", "verify", false, "Verify vendored tarballs",
       List.of(
-          Param.string("sums", "--sums", "Checksum list (default: the packages directory's SHA256SUMS)."),
           Param.credentials("signatureCredentialsId",
               "Secret file credential holding SHA256SUMS's detached OpenPGP signature."),
           Param.credentials("keyringCredentialsId",

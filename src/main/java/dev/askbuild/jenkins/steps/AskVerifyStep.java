@@ -17,7 +17,6 @@ import org.kohsuke.stapler.verb.POST;
 
 /** {@code askVerify}: the vendored tarballs against SHA256SUMS and its signature. Short: synchronous. */
 public final class AskVerifyStep extends AskInputStep {
-  private String sums;
   private String signatureCredentialsId;
   private String keyringCredentialsId;
   private boolean strict;
@@ -31,15 +30,6 @@ public final class AskVerifyStep extends AskInputStep {
   @Override
   protected StepKind kind() {
     return StepKind.VERIFY;
-  }
-
-  public @CheckForNull String getSums() {
-    return sums;
-  }
-
-  @DataBoundSetter
-  public void setSums(@CheckForNull String sums) {
-    this.sums = sums;
   }
 
   public @CheckForNull String getSignatureCredentialsId() {
@@ -81,7 +71,6 @@ public final class AskVerifyStep extends AskInputStep {
   @Override
   protected Map<String, Object> arguments() {
     Map<String, Object> args = super.arguments();
-    args.put("sums", sums);
     args.put("signatureCredentialsId", signatureCredentialsId);
     args.put("keyringCredentialsId", keyringCredentialsId);
     args.put("strict", strict);

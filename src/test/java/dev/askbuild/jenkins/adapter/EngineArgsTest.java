@@ -11,11 +11,11 @@ class EngineArgsTest {
   @Test
   void verifyMapsEveryParameterToItsOptionWithPathsInTheWorkspace() {
     StepConfig config = StepConfig.of(StepKind.VERIFY, Map.of("board", "mono-gateway", "packages", "pkgs",
-        "sums", "/abs/SUMS", "strict", true, "requirePinned", false, "epoch", 99,
+        "strict", true, "requirePinned", false, "epoch", 99,
         "signatureCredentialsId", "sig", "keyringCredentialsId", "keys"));
     List<String> args = EngineArgs.of(config, "/ws", Map.of("sig", "/ws@tmp/secretFiles/u/1", "keys", "/ws@tmp/secretFiles/u/2"));
     assertThat(args).containsExactly("verify", "--board", "mono-gateway", "--out", "/ws/askbuild-out",
-        "--packages", "/ws/pkgs", "--epoch", "99", "--sums", "/abs/SUMS", "--strict",
+        "--packages", "/ws/pkgs", "--epoch", "99", "--strict",
         "--signature", "/ws@tmp/secretFiles/u/1", "--keyring", "/ws@tmp/secretFiles/u/2", "--json");
   }
 
