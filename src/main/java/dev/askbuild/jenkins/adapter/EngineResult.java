@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,7 @@ public final class EngineResult {
     map.put("exitCode", exitCode);
     JsonNode result = root.get("result");
     if (result != null && result.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = result.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : result.properties()) {
         if (ENVELOPE.contains(e.getKey())) {
           continue;
         }

@@ -38,7 +38,7 @@ final class TestEngine {
     m.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", entries));
     Path partial = jar.resolveSibling("askbuild.jar." + ProcessHandle.current().pid());
     try (OutputStream out = Files.newOutputStream(partial); JarOutputStream j = new JarOutputStream(out, m)) {
-      // The manifest is the whole jar.
+      j.finish(); // The manifest is the whole jar.
     }
     Files.move(partial, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return jar;
