@@ -28,16 +28,26 @@ final class DurableStageExecution extends StepExecution {
     this.config = config;
   }
 
+  /**
+   * Setup runs here, as {@code sh} launches its task here: the engine jar is copied to an agent
+   * once per plugin version (later steps only compare its hash), the secret files are small.
+   */
   @Override
   public boolean start() throws Exception {
     StepContext c = getContext();
     FilePath ws = c.get(FilePath.class);
     plan = DurableStage.prepare(config, JenkinsAgent.of(ws), Engine.jar(),
         Secrets.resolve(c.get(Run.class), config), c.get(TaskListener.class).getLogger());
-    ShellStep sh = new ShellStep(plan.script());
-    sh.setReturnStatus(true);
-    inner = sh.start(new ResultContext(c, plan, ws.getRemote()));
-    return inner.start();
+    try {
+      ShellStep sh = new ShellStep(plan.script());
+      sh.setReturnStatus(true);
+      inner = sh.start(new ResultContext(c, plan, ws.getRemote()));
+      return inner.start();
+    } catch (Exception e) {
+      // The task never ran: nothing will call the result context, so the secrets go now.
+      DurableStage.abandon(plan, JenkinsAgent.of(ws).files());
+      throw e;
+    }
   }
 
   @Override
