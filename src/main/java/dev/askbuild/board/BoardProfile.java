@@ -1,66 +1,73 @@
 package dev.askbuild.board;
 
+import dev.askbuild.core.Toolchain;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * One board, as read from {@code resources/dev/askbuild/board/<name>.json}. Fields the kernel stage
- * does not use yet (components, vendored libraries, -dev packages) are carried for the sysroot and
- * compile stages and may be empty.
+ * One board, read from its directory {@code resources/dev/askbuild/board/<name>/}: {@code
+ * profile.json} (this), {@code compile.json} (the compile plan), {@code kernel.config} (the kernel
+ * fragment) and {@code <name>.hash} (pinned tarball hashes).
  *
- * @param tarballs the expected file name of every input, by role ({@code kernel}, {@code ask}, ...)
+ * @param platform the {@code PLATFORM} ASK's Makefiles take, when the board sets one
+ * @param generatedInputs ask-build makes the board's inputs itself (the demo board), so {@code
+ *     --packages} may be left out
+ * @param devPackages installed arm64 {@code -dev} packages staged into the sysroot
  */
 public record BoardProfile(
     String name,
     String description,
-    Optional<String> nxpTag,
     Toolchain toolchain,
     Optional<String> platform,
-    Optional<String> fmcMachine,
-    Optional<String> deviceTree,
     KernelSpec kernel,
-    Map<String, String> tarballs,
+    String askTarball,
     List<VendoredLibrary> vendored,
-    List<String> components,
-    List<String> devPackages) {
+    List<String> devPackages,
+    boolean generatedInputs,
+    String fragmentText,
+    PinnedHashes pins) {
   public BoardProfile {
-    tarballs = Map.copyOf(tarballs);
     vendored = List.copyOf(vendored);
-    components = List.copyOf(components);
     devPackages = List.copyOf(devPackages);
   }
-
-  /** The cross toolchain a board builds with. */
-  public record Toolchain(String arch, String crossCompile, String triple, String interpreter) {}
 
   /**
    * How the board's kernel is configured. A value starting with {@code ask:} names a path inside the
    * extracted ASK source tree rather than a file of ours.
    *
+   * @param tarball the kernel source tarball's file name
    * @param baseConfig {@code defconfig}, {@code NAME_defconfig}, {@code tinyconfig} or a file
-   * @param patches the kernel patch series directory, if the board has one
-   * @param fragment resource name (beside the profile) of the kernel config fragment
+   * @param patches the kernel patch series (a directory or one patch), if the board has one
    */
-  public record KernelSpec(String baseConfig, Optional<String> patches, String fragment) {}
+  public record KernelSpec(String tarball, String baseConfig, Optional<String> patches) {}
 
   /**
-   * A library vendored as a tarball and patched before it is built: into the sysroot with {@code
-   * autotools} or {@code make} (with {@code args} added to configure or make), or by the compile
+   * A library vendored as a tarball and patched before it is built: into the sysroot ({@code
+   * autotools} or {@code make}, with {@code args} added to configure or make), or by the compile
    * stage's plan ({@code compile}).
    */
-  public record VendoredLibrary(
-      String name, String version, String tarball, List<String> patches, String build, List<String> args) {
-    public static final List<String> BUILDS = List.of("autotools", "make", "compile");
-
+  public record VendoredLibrary(String name, String tarball, List<String> patches, BuildKind build, List<String> args) {
     public VendoredLibrary {
       patches = List.copyOf(patches);
       args = List.copyOf(args);
     }
+  }
 
-    public boolean inSysroot() {
-      return !build.equals("compile");
+  /** Every tarball the board reads, kernel first, then ASK, then the vendored libraries. */
+  public List<Tarball> tarballs() {
+    List<Tarball> all = new ArrayList<>();
+    all.add(new Tarball(TarballRole.KERNEL, "kernel", kernel.tarball()));
+    all.add(new Tarball(TarballRole.ASK, "ask", askTarball));
+    for (VendoredLibrary lib : vendored) {
+      all.add(new Tarball(TarballRole.VENDORED, lib.name(), lib.tarball()));
     }
+    return all;
+  }
+
+  /** The vendored library of that name, if the board has one. */
+  public Optional<VendoredLibrary> library(String libName) {
+    return vendored.stream().filter(l -> l.name().equals(libName)).findFirst();
   }
 
   /** Prefix of values that point into the extracted ASK source tree. */

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.Toolchain;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,7 +23,8 @@ final class ProfileReader {
     this.file = file;
   }
 
-  BoardProfile read(String text) {
+  /** The profile's JSON text, with the fragment and pinned hashes read beside it. */
+  BoardProfile read(String text, String fragmentText, PinnedHashes pins) {
     JsonNode root;
     try {
       root = JSON.readTree(text);
@@ -37,26 +37,36 @@ final class ProfileReader {
     }
     JsonNode toolchain = object(root, "toolchain");
     JsonNode kernel = object(root, "kernel");
+    JsonNode ask = object(root, "ask");
     return new BoardProfile(
         string(root, "", "name"),
         string(root, "", "description"),
-        optionalString(root, "", "nxpTag"),
-        new BoardProfile.Toolchain(
+        new Toolchain(
             string(toolchain, "toolchain.", "arch"),
             string(toolchain, "toolchain.", "crossCompile"),
             string(toolchain, "toolchain.", "triple"),
             string(toolchain, "toolchain.", "interpreter")),
         optionalString(root, "", "platform"),
-        optionalString(root, "", "fmcMachine"),
-        optionalString(root, "", "deviceTree"),
         new BoardProfile.KernelSpec(
+            string(kernel, "kernel.", "tarball"),
             string(kernel, "kernel.", "baseConfig"),
-            optionalString(kernel, "kernel.", "patches"),
-            string(kernel, "kernel.", "fragment")),
-        stringMap(root, "tarballs"),
+            optionalString(kernel, "kernel.", "patches")),
+        string(ask, "ask.", "tarball"),
         vendored(root),
-        optionalStrings(root, "", "components"),
-        optionalStrings(root, "", "devPackages"));
+        optionalStrings(root, "", "devPackages"),
+        inputs(root),
+        fragmentText,
+        pins);
+  }
+
+  /** {@code "inputs": "generated"} marks a board whose inputs ask-build makes (the demo board). */
+  private boolean inputs(JsonNode root) {
+    Optional<String> inputs = optionalString(root, "", "inputs");
+    if (inputs.isPresent() && !inputs.get().equals("generated") && !inputs.get().equals("packages")) {
+      throw AskBuildException.badInput("board profile " + file
+          + ": field 'inputs' must be 'generated' or 'packages', got '" + inputs.get() + "'");
+    }
+    return inputs.orElse("packages").equals("generated");
   }
 
   private List<BoardProfile.VendoredLibrary> vendored(JsonNode root) {
@@ -77,7 +87,6 @@ final class ProfileReader {
       libs.add(
           new BoardProfile.VendoredLibrary(
               string(lib, path, "name"),
-              string(lib, path, "version"),
               string(lib, path, "tarball"),
               optionalStrings(lib, path, "patches"),
               build(optionalString(lib, path, "build").orElse("autotools"), path),
@@ -86,12 +95,14 @@ final class ProfileReader {
     return libs;
   }
 
-  private String build(String value, String path) {
-    if (!BoardProfile.VendoredLibrary.BUILDS.contains(value)) {
-      throw AskBuildException.badInput(
-          file + ": field '" + path + "build' must be one of " + BoardProfile.VendoredLibrary.BUILDS + ", got '" + value + "'");
+  private BuildKind build(String value, String path) {
+    for (BuildKind kind : BuildKind.values()) {
+      if (kind.label().equals(value)) {
+        return kind;
+      }
     }
-    return value;
+    throw AskBuildException.badInput("board profile " + file + ": field '" + path + "build' must be one of autotools, make, compile, got '"
+        + value + "'");
   }
 
   private JsonNode object(JsonNode parent, String field) {
@@ -135,26 +146,6 @@ final class ProfileReader {
       }
       values.add(node.get(i).asText());
     }
-    return values;
-  }
-
-  private Map<String, String> stringMap(JsonNode parent, String field) {
-    JsonNode node = parent.get(field);
-    if (node == null || node.isNull()) {
-      throw missing(field);
-    }
-    if (!node.isObject()) {
-      throw wrongType(field, "an object of strings", node);
-    }
-    Map<String, String> values = new LinkedHashMap<>();
-    node.fields()
-        .forEachRemaining(
-            e -> {
-              if (!e.getValue().isTextual()) {
-                throw wrongType(field + "." + e.getKey(), "a string", e.getValue());
-              }
-              values.put(e.getKey(), e.getValue().asText());
-            });
     return values;
   }
 

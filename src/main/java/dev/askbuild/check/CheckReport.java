@@ -4,13 +4,28 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
-/** Every artifact and every check result of one run, in stable order. */
+/**
+ * Every artifact and every check result of one run, in stable order, with the stage's messages.
+ *
+ * @param kernelFacts the kernel the modules were checked against; null when no tree was given
+ */
 public record CheckReport(
-    List<Artifact> artifacts, List<CheckResult> results, Optional<KernelFacts> kernel, CheckTarget target)
+    List<Artifact> artifacts,
+    List<CheckResult> results,
+    KernelFacts kernelFacts,
+    CheckTarget target,
+    List<String> messages)
     implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   public CheckReport {
     artifacts = List.copyOf(artifacts);
     results = results.stream().sorted(CheckResult.ORDER).toList();
+    messages = List.copyOf(messages);
+  }
+
+  public Optional<KernelFacts> kernel() {
+    return Optional.ofNullable(kernelFacts);
   }
 
   public boolean passed() {

@@ -1,6 +1,7 @@
 package dev.askbuild.check;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.Messages;
 import dev.askbuild.core.Progress;
 import dev.askbuild.core.Sha256;
 import java.io.IOException;
@@ -31,7 +32,8 @@ public final class Checker {
   /** One file of dist as read in the first pass. */
   private record Scanned(Artifact artifact, Optional<ElfFile> elf, Optional<String> error) {}
 
-  public CheckReport check(CheckRequest request) {
+  public CheckReport run(CheckRequest request) {
+    Messages messages = new Messages(progress);
     Path dist = request.dist().toAbsolutePath().normalize();
     if (!Files.isDirectory(dist)) {
       throw AskBuildException.badInput(dist + ": dist directory does not exist");
@@ -43,7 +45,7 @@ public final class Checker {
     CompletableFuture<Optional<KernelTree>> kernelLoad =
         CompletableFuture.supplyAsync(() -> request.kernel().map(KernelTree::load));
     List<Path> files = listFiles(dist);
-    progress.info("check: " + files.size() + " files under " + dist);
+    messages.info("check: " + files.size() + " files under " + dist);
     List<Scanned> scanned = files.parallelStream().map(f -> scan(dist, f)).toList();
     Optional<KernelTree> kernel = join(kernelLoad);
 
@@ -72,9 +74,14 @@ public final class Checker {
             .flatMap(s -> checkOne(s, request.target(), binaries, modules).stream())
             .toList();
     List<Artifact> artifacts = scanned.stream().map(Scanned::artifact).toList();
-    CheckReport report = new CheckReport(artifacts, results, kernel.map(KernelTree::facts), request.target());
-    progress.info("check: " + report.count(CheckStatus.PASS) + " passed, " + report.count(CheckStatus.FAIL) + " failed");
-    return report;
+    CheckReport report = new CheckReport(artifacts, results, kernel.map(KernelTree::facts).orElse(null),
+        request.target(), List.of());
+    messages.info("check: " + report.count(CheckStatus.PASS) + " passed, " + report.count(CheckStatus.FAIL) + " failed");
+    for (CheckResult failure : report.failures()) {
+      messages.warn("check: " + failure.describe());
+    }
+    return new CheckReport(report.artifacts(), report.results(), report.kernelFacts(), report.target(),
+        messages.lines());
   }
 
   private static <T> T join(CompletableFuture<T> future) {

@@ -1,10 +1,12 @@
 package dev.askbuild.check;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
-/** What the dynamic section says about loading: needed libraries, search paths, flags. */
+/**
+ * What the dynamic section says about loading: needed libraries, search paths, flags. Parsed data
+ * inside the check, not a result: it does not travel to other processes.
+ */
 public record DynamicInfo(
     List<String> needed,
     Optional<String> soname,
@@ -13,8 +15,7 @@ public record DynamicInfo(
     long flags,
     long flags1,
     boolean textrelTag,
-    boolean bindNowTag)
-    implements Serializable {
+    boolean bindNowTag) {
   public static final DynamicInfo NONE =
       new DynamicInfo(List.of(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, false, false);
 

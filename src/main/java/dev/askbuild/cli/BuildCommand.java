@@ -1,15 +1,21 @@
 package dev.askbuild.cli;
 
-import dev.askbuild.board.Boards;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.job.BoardJob;
+import dev.askbuild.job.JobRequest;
+import dev.askbuild.job.Stage;
+import dev.askbuild.job.StageRun;
 import dev.askbuild.pipeline.BuildPipeline;
-import dev.askbuild.pipeline.BuildRequest;
-import dev.askbuild.pipeline.BuildSummary;
-import dev.askbuild.pipeline.Stage;
+import dev.askbuild.pipeline.Manifest;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -17,52 +23,50 @@ import picocli.CommandLine.Spec;
     name = "build",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the whole pipeline: verify, sysroot, kernel, compile, check. One progress line per stage;"
-          + " the first failing stage stops the run with its exit code.",
-      "Output: DIR/dist, DIR/reports, DIR/logs, DIR/manifest.json. The demo board makes its own"
-          + " inputs when --packages is not given."
+      "Run the whole pipeline: verify, sysroot, kernel, compile, check, each exactly as its own"
+          + " command runs it. One progress line per stage; the first failing stage stops the run with"
+          + " its exit code.",
+      "Output: DIR/dist, DIR/reports, DIR/logs, DIR/state, DIR/work, DIR/manifest.json."
     })
 final class BuildCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--board", required = true, paramLabel = "B", description = "Board profile (see `askbuild boards`).")
-  String board;
+  @Mixin JobOptions options;
 
-  @Option(names = "--packages", paramLabel = "DIR", description = "Vendored tarballs and SHA256SUMS (optional for the demo board).")
-  Path packages;
-
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-  Path out;
-
-  @Option(names = "--stages", paramLabel = "LIST", description = "Stages to run (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--stages", paramLabel = "LIST", description = "Stages to run (default: ${DEFAULT-VALUE}); a stage not run here reads an earlier run's result from DIR/state.")
   String stages = "verify,sysroot,kernel,compile,check";
-
-  @Option(names = "--epoch", paramLabel = "SECONDS", description = "SOURCE_DATE_EPOCH for every stage (default: ${DEFAULT-VALUE}).")
-  long epoch = 1714521600L;
-
-  @Option(names = "--cache", paramLabel = "DIR", description = "Cache directory (default: $ASKBUILD_CACHE or ~/.cache/askbuild).")
-  Path cache;
-
-  @Option(names = "--signature", paramLabel = "FILE", description = "Detached signature of SHA256SUMS.")
-  Path signature;
-
-  @Option(names = "--keyring", paramLabel = "FILE", description = "Public key file for --signature.")
-  Path keyring;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    if (packages == null && !board.equals("demo")) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--packages is required for board " + board + " (only the demo board makes its own inputs)");
-    }
+    JobRequest request = options.request();
+    var selected = Stage.parseList(stages);
     long start = System.nanoTime();
-    BuildSummary summary = new BuildPipeline(new StderrProgress(err)).run(new BuildRequest(
-        Boards.load(board), Optional.ofNullable(packages), out, Stage.parseList(stages), epoch,
-        CacheDirs.resolve(cache), Optional.ofNullable(signature), Optional.ofNullable(keyring)));
-    err.printf("build %s: %d stages ok in %.1f s; %d artifacts in %s%n", board, summary.stages().size(),
-        (System.nanoTime() - start) / 1e9, summary.artifacts().size(), Path.of(summary.out()).resolve("dist"));
-    new java.util.TreeMap<>(summary.artifacts()).forEach((name, sha) -> spec.commandLine().getOut().println(sha + "  " + name));
+    BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), new StderrProgress(err));
+    Manifest manifest;
+    try {
+      manifest = new BuildPipeline(job).run(request, selected);
+    } catch (AskBuildException e) {
+      if (options.json) {
+        StageCommand.print(spec, StageCommand.envelope("build", request.board(), request.out().toString(),
+            StageRun.failed("build", e.exitCode(), e.getMessage(), (System.nanoTime() - start) / 1_000_000)));
+      }
+      throw e;
+    }
+    err.printf("build %s: %d stages ok in %.1f s; %d artifacts in %s%n", request.board(), manifest.runs().size(),
+        (System.nanoTime() - start) / 1e9, manifest.artifacts().size(), job.workspace().dist());
+    if (options.json) {
+      StageRun whole = new StageRun("build", "ok", 0, null, "none", (System.nanoTime() - start) / 1_000_000, List.of(),
+          Map.of("artifacts", manifest.artifacts(), "manifest", job.workspace().manifest().toString()));
+      ObjectNode json = StageCommand.envelope("build", request.board(), request.out().toString(), whole);
+      ArrayNode runs = json.putArray("stages");
+      for (StageRun run : manifest.runs()) {
+        runs.add(StageCommand.envelope(run.stage(), request.board(), request.out().toString(), run));
+      }
+      StageCommand.print(spec, json);
+    } else {
+      manifest.artifacts().forEach((name, sha) -> spec.commandLine().getOut().println(sha + "  " + name));
+    }
     return 0;
   }
 }

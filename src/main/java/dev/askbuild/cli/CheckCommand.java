@@ -1,13 +1,17 @@
 package dev.askbuild.cli;
 
+import dev.askbuild.board.Boards;
 import dev.askbuild.check.CheckReport;
 import dev.askbuild.check.CheckRequest;
 import dev.askbuild.check.CheckResult;
 import dev.askbuild.check.CheckTarget;
 import dev.askbuild.check.Checker;
-import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.ExitCode;
 import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.core.Progress;
+import dev.askbuild.job.CheckTargets;
+import dev.askbuild.job.JobRequest;
+import dev.askbuild.job.Stage;
 import dev.askbuild.report.ReportOptions;
 import dev.askbuild.report.ReportWriter;
 import dev.askbuild.report.ToolchainVersions;
@@ -16,7 +20,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,50 +30,58 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Check every ELF under dist (arch, loader, libraries, kernel modules) and write reports:",
+      "Check every ELF in dist (arch, loader, libraries, kernel modules) and write reports:",
       "checks.json, checks.xml (JUnit), report.html, SHA256SUMS, provenance.json.",
+      "With --board B --out DIR: the board run's dist, sysroot and kernel (from OUT/state);"
+          + " without --out: the directories given by --dist, --sysroot, --kernel.",
       "Exit 1 when any check fails; exit 2 on bad input."
     })
 final class CheckCommand implements Callable<Integer> {
-  /** Boards known until board profiles are wired in; each maps to its check target. */
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--dist", required = true, paramLabel = "DIR", description = "Built artifacts to check.")
+  @Mixin JobOptions options;
+
+  @Option(names = "--dist", paramLabel = "DIR", description = "Without --out: built artifacts to check.")
   Path dist;
 
-  @Option(names = "--kernel", paramLabel = "DIR", description = "Prepared kernel tree (.config, Module.symvers, kernel release); needed for modules.")
+  @Option(names = "--kernel", paramLabel = "DIR", description = "Without --out: prepared kernel tree (.config, Module.symvers, kernel release); needed for modules.")
   Path kernel;
 
-  @Option(names = "--sysroot", required = true, paramLabel = "DIR", description = "Target sysroot that DT_NEEDED libraries resolve in.")
+  @Option(names = "--sysroot", paramLabel = "DIR", description = "Without --out: target sysroot that DT_NEEDED libraries resolve in.")
   Path sysroot;
 
-  @Option(names = "--report", required = true, paramLabel = "DIR", description = "Directory to write the reports to.")
+  @Option(names = "--report", paramLabel = "DIR", description = "Without --out: directory to write the reports to.")
   Path report;
 
-  @Option(names = "--board", paramLabel = "B", defaultValue = "mono-gateway", description = "Board: mono-gateway or demo (default: ${DEFAULT-VALUE}).")
-  String board;
-
-  @Option(names = "--provenance", paramLabel = "FILE", description = "JSON object from earlier stages (inputs with paths/sha256) merged into provenance.json.")
+  @Option(names = "--provenance", paramLabel = "FILE", description = "Without --out: JSON object from earlier stages merged into provenance.json.")
   Path provenance;
 
-  /** The options as a record, so tests and the build stage can run a check without picocli. */
-  record Options(Path dist, Optional<Path> kernel, Path sysroot, Path report, String board, Optional<Path> provenance) {}
+  /** The options of a check outside a board run, as a record, so tests can run one without picocli. */
+  record Options(Path dist, Optional<Path> kernel, Path sysroot, Path report, String board, long epoch,
+      Optional<Path> provenance) {}
 
   @Override
-  public Integer call() {
-    return run(new Options(dist, Optional.ofNullable(kernel), sysroot, report, board, Optional.ofNullable(provenance)),
+  public Integer call() throws Exception {
+    if (options.out != null) {
+      return StageCommand.run(spec, options, Stage.CHECK);
+    }
+    if (dist == null || sysroot == null || report == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "give --board B --out DIR (a board run's dist), or --dist, --sysroot and --report");
+    }
+    return run(new Options(dist, Optional.ofNullable(kernel), sysroot, report,
+        options.board == null ? "mono-gateway" : options.board,
+        options.epoch == null ? JobRequest.DEFAULT_EPOCH : options.epoch, Optional.ofNullable(provenance)),
         spec.commandLine().getErr());
   }
 
   static int run(Options o, PrintWriter err) {
-    CheckTarget target = dev.askbuild.pipeline.CheckTargets.of(dev.askbuild.board.Boards.load(o.board()));
+    CheckTarget target = CheckTargets.of(Boards.load(o.board()));
     // The toolchain probe only waits on processes: run it while the check reads files.
-    java.util.concurrent.CompletableFuture<Map<String, String>> tools =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> ToolchainVersions.probe(target, ProcessRunner.inheritingEnvironment(), Path.of(".").toAbsolutePath()));
-    CheckReport result = new Checker(new StderrProgress(err)).check(new CheckRequest(o.dist(), o.kernel(), o.sysroot(), target));
-    ReportWriter.write(result, new ReportOptions(o.report(), o.board(), epoch(), o.provenance(), tools.join()));
+    CompletableFuture<Map<String, String>> tools = CompletableFuture.supplyAsync(
+        () -> ToolchainVersions.probe(target, ProcessRunner.inheritingEnvironment(), Path.of(".").toAbsolutePath()));
+    CheckReport result = new Checker(Progress.SILENT).run(new CheckRequest(o.dist(), o.kernel(), o.sysroot(), target));
+    ReportWriter.write(result, new ReportOptions(o.report(), o.board(), o.epoch(), o.provenance(), tools.join()));
     for (CheckResult r : result.failures()) {
       err.println(r.describe());
     }
@@ -75,17 +89,5 @@ final class CheckCommand implements Callable<Integer> {
         + result.artifacts().size() + " artifacts; reports in " + o.report());
     err.flush();
     return result.passed() ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
-  }
-
-  private static long epoch() {
-    String env = System.getenv("SOURCE_DATE_EPOCH");
-    if (env == null || env.isBlank()) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(env.strip());
-    } catch (NumberFormatException e) {
-      throw AskBuildException.badInput("SOURCE_DATE_EPOCH is not a number: " + env);
-    }
   }
 }

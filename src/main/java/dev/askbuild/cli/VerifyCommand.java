@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.askbuild.core.Progress;
+import dev.askbuild.job.Stage;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,57 +26,53 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Verify vendored tarballs against SHA256SUMS before anything is extracted.",
+      "Verify vendored tarballs before anything is extracted: with --board, the board's tarballs"
+          + " against its pinned hashes and DIR/SHA256SUMS (result kept in OUT/state for the later"
+          + " stages); without, every file of --packages against its list.",
       "Exit 1 on a mismatch, a missing file, a bad signature (or an unlisted file with --strict);"
           + " exit 2 on a malformed list."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--packages", required = true, paramLabel = "DIR", description = "Directory holding the tarballs.")
-  Path packages;
+  @Mixin JobOptions options;
 
-  @Option(names = "--sums", paramLabel = "FILE", description = "Checksum list (default: DIR/SHA256SUMS), GNU coreutils format.")
+  @Option(names = "--sums", paramLabel = "FILE", description = "Without --board: checksum list (default: DIR/SHA256SUMS), GNU coreutils format.")
   Path sums;
 
-  @Option(names = "--signature", paramLabel = "FILE", description = "Detached OpenPGP signature of the list (armored or binary).")
-  Path signature;
-
-  @Option(names = "--keyring", paramLabel = "FILE", description = "Public key file to check the signature with (armored or binary).")
-  Path keyring;
-
-  @Option(names = "--strict", description = "Fail when DIR holds a file the list does not mention.")
-  boolean strict;
-
-  @Option(names = "--json", description = "Print the result as JSON on standard output.")
-  boolean json;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Files hashed at once (default: one per core).")
+  @Option(names = "--threads", paramLabel = "N", description = "Without --board: files hashed at once (default: one per core).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Override
   public Integer call() throws Exception {
+    if (options.boardMode()) {
+      return StageCommand.run(spec, options, Stage.VERIFY);
+    }
+    if (options.packages == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "give --board B --out DIR (the board's tarballs), or --packages DIR (a directory against its list)");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     VerifyRequest request =
         new VerifyRequest(
-            packages,
-            sums != null ? sums : packages.resolve("SHA256SUMS"),
-            Optional.ofNullable(signature),
-            Optional.ofNullable(keyring),
-            strict,
+            options.packages,
+            sums != null ? sums : options.packages.resolve("SHA256SUMS"),
+            Optional.ofNullable(options.signature),
+            Optional.ofNullable(options.keyring),
+            options.strict,
             threads,
             java.util.Set.of());
-    VerifyReport report = new PackageVerifier().verify(request);
-    report.signature().ifPresent(s -> err.println("good signature on the list by key " + s.keyId()));
+    VerifyReport report = new PackageVerifier(Progress.SILENT).run(request);
+    report.signatureCheck().ifPresent(s -> err.println("good signature on the list by key " + s.keyId()));
     for (FileVerdict v : report.verdicts()) {
-      if (v.status() == Status.UNLISTED && !strict) {
+      if (v.status() == Status.UNLISTED && !options.strict) {
         err.println("warning: " + v.describe());
       } else if (report.isFailure(v)) {
         err.println(v.describe());
       }
     }
-    if (json) {
+    if (options.json) {
       out.println(toJson(report));
     }
     err.printf(
@@ -93,7 +92,7 @@ final class VerifyCommand implements Callable<Integer> {
     root.put("strict", report.strict());
     root.put("passed", report.passed());
     report
-        .signature()
+        .signatureCheck()
         .ifPresent(
             s -> root.putObject("signature").put("keyId", s.keyId()).put("userId", s.userId()));
     ArrayNode files = root.putArray("files");

@@ -11,16 +11,37 @@ import java.util.Optional;
  * ASK release needs a new plan, not new code.
  */
 public record CompilePlan(
+    Map<String, Component> components,
     List<Seed> seeds,
     Optional<VersionHeader> versionHeader,
     List<Requirement> requirements,
     List<Step> steps,
     List<Artifact> artifacts) {
   public CompilePlan {
+    components = Map.copyOf(components);
     seeds = List.copyOf(seeds);
     requirements = List.copyOf(requirements);
     steps = List.copyOf(steps);
     artifacts = List.copyOf(artifacts);
+  }
+
+  /** The target a component belongs to: {@code modules} or {@code userspace}. */
+  public String phaseOf(String component) {
+    Component c = components.get(component);
+    if (c == null) {
+      throw new IllegalArgumentException("component " + component + " is not declared in the plan");
+    }
+    return c.phase();
+  }
+
+  /**
+   * A component of ASK: the part of the build it belongs to ({@code modules} or {@code userspace})
+   * and the components it is built against (fci against cdx's exports, cmm against libfci).
+   */
+  public record Component(String phase, List<String> needs) {
+    public Component {
+      needs = List.copyOf(needs);
+    }
   }
 
   /** The names of the vendored tarballs the seeds use, each once, in seed order. */
@@ -31,14 +52,10 @@ public record CompilePlan(
   /**
    * Puts the vendored tarball {@code vendored} where the upstream build expected a download: copied
    * to {@code path}, or with {@code unpack} extracted safely into the directory {@code path} (one
-   * leading component stripped) and the listed patches (paths in the tree) applied, replacing a git
+   * leading component stripped) and the board's patches for that library applied, replacing a git
    * clone.
    */
-  public record Seed(String vendored, String path, boolean unpack, List<String> patches) {
-    public Seed {
-      patches = List.copyOf(patches);
-    }
-  }
+  public record Seed(String vendored, String path, boolean unpack) {}
 
   /** A header written into the tree, {@code ${VERSION}} replaced by the tarball's version. */
   public record VersionHeader(String path, String content) {}
@@ -47,7 +64,7 @@ public record CompilePlan(
    * Something a component needs of the kernel tree: a file ({@code kernel-file}), a config symbol
    * set to y or m ({@code kernel-config}) or an exported symbol ({@code kernel-symbol}).
    */
-  public record Requirement(String component, String kind, String value) {}
+  public record Requirement(String component, RequirementKind kind, String value) {}
 
   /**
    * One make run: in {@code dir} of the tree, with {@code targets} and {@code variables}; {@code

@@ -2,9 +2,10 @@ package dev.askbuild.compile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askbuild.board.BoardProfile;
+import dev.askbuild.board.Boards;
 import dev.askbuild.core.AskBuildException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,20 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads compile plans: the board's own ({@code dev/askbuild/compile/<board>.json} on the class
- * path) or a file. A missing or wrong-typed field is an error naming the file and the field.
+ * Reads compile plans: the board's own ({@code compile.json} in its directory) or a file. A missing or wrong-typed field is an error naming the file and the field.
  */
 public final class CompilePlans {
   private CompilePlans() {}
 
-  public static CompilePlan forBoard(String board) throws IOException {
-    String resource = "/dev/askbuild/compile/" + board + ".json";
-    try (InputStream in = CompilePlans.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw AskBuildException.badInput("board " + board + " has no compile plan (" + resource + ")");
-      }
-      return parse(new ObjectMapper().readTree(in), resource);
-    }
+  /** The plan in the board's directory ({@code compile.json}). */
+  public static CompilePlan forBoard(BoardProfile board) throws IOException {
+    Boards.BoardFile file = Boards.file(board, Boards.COMPILE_PLAN);
+    return parse(new ObjectMapper().readTree(file.text()), file.source());
   }
 
   public static CompilePlan read(Path file) throws IOException {
@@ -41,16 +37,15 @@ public final class CompilePlans {
     Fields f = new Fields(source);
     List<CompilePlan.Seed> seeds = new ArrayList<>();
     for (JsonNode n : f.array(root, "seeds", true)) {
-      List<String> patches = new ArrayList<>();
-      for (JsonNode pn : f.array(n, "patches", true)) {
-        patches.add(f.textValue(pn, "seeds[].patches[]"));
+      if (n.has("patches")) {
+        throw f.wrong("seeds[].patches", "absent: a seed's patches are the board's, in profile.json vendored[].patches");
       }
       JsonNode unpack = n.get("unpack");
       if (unpack != null && !unpack.isBoolean()) {
         throw f.wrong("seeds[].unpack", "true or false");
       }
       seeds.add(new CompilePlan.Seed(f.text(n, "seeds[].vendored"), f.text(n, "seeds[].path"),
-          unpack != null && unpack.asBoolean(), patches));
+          unpack != null && unpack.asBoolean()));
     }
     Optional<CompilePlan.VersionHeader> header = Optional.empty();
     if (root.has("versionHeader")) {
@@ -59,8 +54,11 @@ public final class CompilePlans {
     }
     List<CompilePlan.Requirement> requirements = new ArrayList<>();
     for (JsonNode n : f.array(root, "requirements", true)) {
-      requirements.add(new CompilePlan.Requirement(
-          f.text(n, "requirements[].component"), f.text(n, "requirements[].kind"), f.text(n, "requirements[].value")));
+      String kind = f.text(n, "requirements[].kind");
+      requirements.add(new CompilePlan.Requirement(f.text(n, "requirements[].component"),
+          RequirementKind.parse(kind).orElseThrow(() -> f.wrong("requirements[].kind",
+              "kernel-file, kernel-config or kernel-symbol, got '" + kind + "'")),
+          f.text(n, "requirements[].value")));
     }
     List<CompilePlan.Step> steps = new ArrayList<>();
     for (JsonNode n : f.array(root, "steps", false)) {
@@ -81,7 +79,31 @@ public final class CompilePlans {
       artifacts.add(new CompilePlan.Artifact(
           f.text(n, "artifacts[].component"), f.text(n, "artifacts[].path"), f.text(n, "artifacts[].name")));
     }
-    return new CompilePlan(seeds, header, requirements, steps, artifacts);
+    Map<String, CompilePlan.Component> components = new LinkedHashMap<>();
+    JsonNode declared = root.get("components");
+    if (declared == null || !declared.isObject()) {
+      throw declared == null ? f.missing("components") : f.wrong("components", "an object of components");
+    }
+    declared.fields().forEachRemaining(e -> {
+      String where = "components." + e.getKey();
+      String target = f.text(e.getValue(), where + ".target");
+      if (!target.equals("modules") && !target.equals("userspace")) {
+        throw f.wrong(where + ".target", "\"modules\" or \"userspace\", got '" + target + "'");
+      }
+      List<String> needs = new ArrayList<>();
+      for (JsonNode n : f.array(e.getValue(), "needs", true)) {
+        needs.add(f.textValue(n, where + ".needs[]"));
+      }
+      components.put(e.getKey(), new CompilePlan.Component(target, needs));
+    });
+    for (CompilePlan.Requirement r : requirements) {
+      f.requireDeclared(components, r.component(), "requirements[].component");
+    }
+    for (CompilePlan.Artifact a : artifacts) {
+      f.requireDeclared(components, a.component(), "artifacts[].component");
+    }
+    components.forEach((name, c) -> c.needs().forEach(n -> f.requireDeclared(components, n, "components." + name + ".needs[]")));
+    return new CompilePlan(components, seeds, header, requirements, steps, artifacts);
   }
 
   /** Typed field access with errors that name the file and the field. */
@@ -125,6 +147,13 @@ public final class CompilePlans {
         throw wrong(path, "a string");
       }
       return n.asText();
+    }
+
+    void requireDeclared(Map<String, CompilePlan.Component> components, String name, String field) {
+      if (!components.containsKey(name)) {
+        throw AskBuildException.badInput(source + ": field '" + field + "' names component '" + name
+            + "', which 'components' does not declare (declared: " + String.join(", ", components.keySet()) + ")");
+      }
     }
 
     AskBuildException missing(String field) {

@@ -1,26 +1,37 @@
 package dev.askbuild.compile;
 
+import dev.askbuild.core.Toolchain;
+import dev.askbuild.core.TrustedFile;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Inputs of the compile stage. {@code vendored} maps the plan's names to tarballs that the verify
- * stage has already proven genuine.
+ * Inputs of the compile stage. Tarballs come as {@link TrustedFile}s that verification proved;
+ * {@code vendored} maps the plan's names to them with the board's patches.
+ *
+ * @param kernelDir the prepared kernel tree; empty for a userspace-only build
  */
 public record CompileRequest(
-    Path askTarball,
-    Map<String, Path> vendored,
-    Path kernelDir,
+    TrustedFile askTarball,
+    Map<String, VendoredSource> vendored,
+    Optional<Path> kernelDir,
     Path sysroot,
     Path work,
-    String arch,
-    String crossCompile,
-    String triple,
+    Toolchain toolchain,
     String platform,
     long epoch,
     CompilePlan plan,
     Target target) {
   public CompileRequest {
     vendored = Map.copyOf(vendored);
+  }
+
+  /** A vendored tarball the plan unpacks, and the patches the board applies to it, in order. */
+  public record VendoredSource(TrustedFile tarball, List<Path> patches) {
+    public VendoredSource {
+      patches = List.copyOf(patches);
+    }
   }
 }

@@ -1,13 +1,16 @@
 package dev.askbuild.compile;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.BuildEnvironment;
 import dev.askbuild.core.Command;
 import dev.askbuild.core.DotConfig;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.PatchApplier;
 import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.core.Messages;
 import dev.askbuild.core.Progress;
 import dev.askbuild.core.Sha256;
+import dev.askbuild.core.TrustedFile;
 import dev.askbuild.extract.ExtractRequest;
 import dev.askbuild.extract.SafeExtractor;
 import java.io.IOException;
@@ -41,7 +44,8 @@ public final class CompileStage {
     this.progress = progress;
   }
 
-  public CompileResult compile(CompileRequest request) throws IOException {
+  public CompileResult run(CompileRequest request) throws IOException {
+    Messages messages = new Messages(progress);
     Path work = request.work().toAbsolutePath();
     Path tree = work.resolve("src/ask");
     Path shims = work.resolve("askbuild-shims");
@@ -52,28 +56,23 @@ public final class CompileStage {
     Files.deleteIfExists(networkLog);
     Files.deleteIfExists(leakLog);
     Files.createDirectories(tree.getParent());
-    new SafeExtractor().extract(
-        ExtractRequest.of(request.askTarball(), tree).withStripComponents(1).withDropVcs(true).withEpoch(request.epoch()));
-    OfflineShims.write(shims, request.triple());
     // What the kernel tree lacks is known before anything is built: fail early, not deep in make.
     checkRequirements(request);
+    extractTrusted(request.askTarball(), tree, request.epoch());
+    OfflineShims.write(shims, request.toolchain().triple());
 
-    String version = "tarball-" + Sha256.ofFile(request.askTarball()).substring(0, 12);
+    String version = "tarball-" + request.askTarball().sha256().substring(0, 12);
     for (CompilePlan.Seed seed : request.plan().seeds()) {
-      Path tarball = vendored(request, seed.vendored(), "seed " + seed.path());
+      CompileRequest.VendoredSource source = vendored(request, seed.vendored(), "seed " + seed.path());
       Path dest = inside(tree, seed.path(), "seed");
       Files.createDirectories(dest.getParent());
       if (seed.unpack()) {
         FileTrees.deleteRecursively(dest);
-        new SafeExtractor().extract(ExtractRequest.of(tarball, dest).withStripComponents(1).withDropVcs(true)
-            .withEpoch(request.epoch()));
-        List<Path> patches = new ArrayList<>();
-        for (String p : seed.patches()) {
-          patches.add(inside(tree, p, "seed patch"));
-        }
-        new PatchApplier(runner).apply(patches, dest, "vendored " + seed.vendored(), logs);
+        extractTrusted(source.tarball(), dest, request.epoch());
+        new PatchApplier(runner).apply(source.patches(), dest, "vendored " + seed.vendored(), logs);
       } else {
-        Files.copy(tarball, dest, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(source.tarball().recheck(), dest, StandardCopyOption.REPLACE_EXISTING);
+        source.tarball().recheck();
       }
     }
     if (request.plan().versionHeader().isPresent()) {
@@ -94,7 +93,7 @@ public final class CompileStage {
       for (Map.Entry<String, String> v : new TreeMap<>(step.variables()).entrySet()) {
         argv.add(v.getKey() + "=" + expand(v.getValue(), request, tree, step.component()));
       }
-      progress.info("compile: " + step.component() + " (" + step.phase() + ")");
+      messages.info("compile: " + step.component() + " (" + step.phase() + ")");
       Path log = logs.resolve("compile-" + step.component() + ".log");
       Map<String, String> stepEnv = new LinkedHashMap<>(env);
       step.env().forEach((k, v) -> stepEnv.put(k, expand(v, request, tree, step.component())));
@@ -107,18 +106,24 @@ public final class CompileStage {
         throw ProcessRunner.failure(make, result, "building " + step.component());
       }
     }
-    if (request.target() != Target.DIST) {
-      return new CompileResult(tree, work.resolve("dist"), Map.of());
-    }
-    return stage(request, tree, work.resolve("dist"));
+    Map<String, String> artifacts = stage(request, tree, work.resolve("dist"));
+    messages.info("compile: " + artifacts.size() + " artifact(s) in " + work.resolve("dist"));
+    return new CompileResult(tree.toString(), work.resolve("dist").toString(), artifacts, messages.lines());
   }
 
-  private static Path vendored(CompileRequest request, String name, String where) {
-    Path tarball = request.vendored().get(name);
-    if (tarball == null) {
+  /** Extracts a verified tarball, refusing one replaced after its verification (checked on both sides). */
+  private static void extractTrusted(TrustedFile tarball, Path into, long epoch) throws IOException {
+    new SafeExtractor().extract(
+        ExtractRequest.of(tarball.recheck(), into).withStripComponents(1).withDropVcs(true).withEpoch(epoch));
+    tarball.recheck();
+  }
+
+  private static CompileRequest.VendoredSource vendored(CompileRequest request, String name, String where) {
+    CompileRequest.VendoredSource source = request.vendored().get(name);
+    if (source == null) {
       throw AskBuildException.badInput(where + " needs vendored tarball '" + name + "', which the board does not provide");
     }
-    return tarball;
+    return source;
   }
 
   private static Path inside(Path tree, String relative, String what) {
@@ -129,43 +134,59 @@ public final class CompileStage {
     return p;
   }
 
-  private void checkRequirements(CompileRequest request) throws IOException {
-    Path kernel = request.kernelDir();
+  /**
+   * Every requirement of the components this target builds, checked against the kernel tree; all
+   * unmet ones are reported together (exit 2), each naming its component and the missing part.
+   */
+  private static void checkRequirements(CompileRequest request) throws IOException {
+    List<CompilePlan.Requirement> needed = request.plan().requirements().stream()
+        .filter(r -> request.target().includes(request.plan().phaseOf(r.component())))
+        .toList();
+    if (needed.isEmpty()) {
+      return;
+    }
+    Path kernel = request.kernelDir().orElseThrow(() -> AskBuildException.badInput(
+        "the " + request.target().label() + " target needs a prepared kernel tree (run the kernel stage first)"));
+    if (!Files.isDirectory(kernel)) {
+      throw AskBuildException.badInput("kernel tree " + kernel + " does not exist");
+    }
     DotConfig config = null;
     String symvers = null;
-    for (CompilePlan.Requirement r : request.plan().requirements()) {
+    List<String> unmet = new ArrayList<>();
+    for (CompilePlan.Requirement r : needed) {
       boolean met;
       switch (r.kind()) {
-        case "kernel-file" -> met = Files.exists(kernel.resolve(r.value()));
-        case "kernel-config" -> {
+        case KERNEL_FILE -> met = Files.exists(kernel.resolve(r.value()));
+        case KERNEL_CONFIG -> {
           if (config == null) {
-            config = DotConfig.read(kernel.resolve(".config"));
+            Path file = kernel.resolve(".config");
+            config = Files.isRegularFile(file) ? DotConfig.read(file) : DotConfig.parse("");
           }
           met = config.enabled(r.value());
         }
-        case "kernel-symbol" -> {
+        case KERNEL_SYMBOL -> {
           if (symvers == null) {
             Path file = kernel.resolve("Module.symvers");
             symvers = Files.exists(file) ? Files.readString(file) : "";
           }
           met = Pattern.compile("(?m)^0x[0-9a-f]+\\t" + Pattern.quote(r.value()) + "\\t").matcher(symvers).find();
         }
-        default -> throw AskBuildException.badInput(
-            "component " + r.component() + ": unknown requirement kind '" + r.kind() + "'");
+        default -> throw new IllegalStateException(r.kind().toString());
       }
       if (!met) {
-        throw AskBuildException.badInput(
-            "component " + r.component() + " needs " + r.kind().replace('-', ' ') + " " + r.value()
-                + ", which the kernel tree " + kernel + " lacks");
+        unmet.add("component " + r.component() + " needs " + r.kind().describe() + " " + r.value());
       }
+    }
+    if (!unmet.isEmpty()) {
+      throw AskBuildException.badInput("the kernel tree " + kernel + " lacks what " + unmet.size()
+          + " requirement(s) need:\n  " + String.join("\n  ", unmet));
     }
   }
 
-  private static Map<String, String> environment(
+  private Map<String, String> environment(
       CompileRequest request, Path tree, Path shims, Path networkLog, Path leakLog) {
-    String epoch = Long.toString(request.epoch());
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("PATH", shims + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    Map<String, String> env = new LinkedHashMap<>(BuildEnvironment.reproducible(request.epoch()));
+    env.put("PATH", shims + ":" + runner.environment().getOrDefault("PATH", "/usr/bin:/bin"));
     // Anything that ignores the shims still finds no way out.
     for (String proxy : List.of("http_proxy", "https_proxy", "ftp_proxy", "all_proxy",
         "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "ALL_PROXY")) {
@@ -174,14 +195,8 @@ public final class CompileStage {
     env.put("no_proxy", null);
     env.put("NO_PROXY", null);
     env.put("GIT_ALLOW_PROTOCOL", "file");
-    env.put("LC_ALL", "C");
-    env.put("TZ", "UTC");
-    env.put("SOURCE_DATE_EPOCH", epoch);
-    env.put("KBUILD_BUILD_TIMESTAMP", "@" + epoch);
-    env.put("KBUILD_BUILD_USER", "askbuild");
-    env.put("KBUILD_BUILD_HOST", "askbuild");
     env.put("PKG_CONFIG_SYSROOT_DIR", request.sysroot().toString());
-    env.put("PKG_CONFIG_LIBDIR", request.sysroot().resolve("usr/lib").resolve(request.triple()).resolve("pkgconfig")
+    env.put("PKG_CONFIG_LIBDIR", request.sysroot().resolve("usr/lib").resolve(request.toolchain().triple()).resolve("pkgconfig")
         + ":" + request.sysroot().resolve("usr/share/pkgconfig"));
     env.put("PKG_CONFIG_PATH", null);
     env.put(OfflineShims.NETWORK_LOG, networkLog.toString());
@@ -192,8 +207,10 @@ public final class CompileStage {
   }
 
   private static List<String> allowedRoots(CompileRequest request, Path tree) {
-    return List.of(tree.toString(), request.work().toAbsolutePath().toString(), request.sysroot().toString(),
-        request.kernelDir().toAbsolutePath().toString(), "/usr/lib/gcc-cross", "/usr/lib/gcc/" + request.triple());
+    List<String> roots = new ArrayList<>(List.of(tree.toString(), request.work().toAbsolutePath().toString(),
+        request.sysroot().toString(), "/usr/lib/gcc-cross", "/usr/lib/gcc/" + request.toolchain().triple()));
+    request.kernelDir().ifPresent(k -> roots.add(k.toAbsolutePath().toString()));
+    return roots;
   }
 
   private String expand(String value, CompileRequest request, Path tree, String component) {
@@ -202,18 +219,20 @@ public final class CompileStage {
     while (m.find()) {
       String sysrootCc = "--sysroot=" + request.sysroot();
       String replacement = switch (m.group(1)) {
-        case "KDIR" -> request.kernelDir().toAbsolutePath().toString();
+        case "KDIR" -> request.kernelDir().orElseThrow(() -> AskBuildException.badInput(
+            "step " + component + " uses ${KDIR}, but the " + request.target().label() + " target has no kernel tree"))
+            .toAbsolutePath().toString();
         case "SYSROOT" -> request.sysroot().toString();
         case "TREE" -> tree.toString();
-        case "ARCH" -> request.arch();
-        case "CROSS_COMPILE" -> request.crossCompile();
-        case "TRIPLE" -> request.triple();
+        case "ARCH" -> request.toolchain().arch();
+        case "CROSS_COMPILE" -> request.toolchain().crossCompile();
+        case "TRIPLE" -> request.toolchain().triple();
         case "PLATFORM" -> request.platform();
-        case "CC" -> request.triple() + "-gcc " + sysrootCc;
-        case "CXX" -> request.triple() + "-g++ " + sysrootCc;
-        case "AR" -> request.triple() + "-ar";
+        case "CC" -> request.toolchain().triple() + "-gcc " + sysrootCc;
+        case "CXX" -> request.toolchain().triple() + "-g++ " + sysrootCc;
+        case "AR" -> request.toolchain().triple() + "-ar";
         case "JOBS" -> Integer.toString(Runtime.getRuntime().availableProcessors());
-        case "VENDORED" -> vendored(request, String.valueOf(m.group(2)), "step " + component).toAbsolutePath().toString();
+        case "VENDORED" -> vendored(request, String.valueOf(m.group(2)), "step " + component).tarball().path();
         default -> throw AskBuildException.badInput(
             "step " + component + ": unknown variable ${" + m.group(1) + "} in '" + value + "'");
       };
@@ -253,11 +272,15 @@ public final class CompileStage {
     }
   }
 
-  private static CompileResult stage(CompileRequest request, Path tree, Path dist) throws IOException {
+  /** Copies exactly the artifacts of the components this target built into dist, with their hashes. */
+  private static Map<String, String> stage(CompileRequest request, Path tree, Path dist) throws IOException {
     FileTrees.deleteRecursively(dist);
     Files.createDirectories(dist);
     Map<String, String> hashes = new TreeMap<>();
     for (CompilePlan.Artifact artifact : request.plan().artifacts()) {
+      if (!request.target().includes(request.plan().phaseOf(artifact.component()))) {
+        continue;
+      }
       Path built = inside(tree, artifact.path(), "artifact");
       if (!Files.isRegularFile(built)) {
         throw AskBuildException.checkFailed(
@@ -268,6 +291,6 @@ public final class CompileStage {
       Files.setLastModifiedTime(dest, java.nio.file.attribute.FileTime.fromMillis(request.epoch() * 1000));
       hashes.put(artifact.name(), Sha256.ofFile(dest));
     }
-    return new CompileResult(tree, dist, hashes);
+    return hashes;
   }
 }

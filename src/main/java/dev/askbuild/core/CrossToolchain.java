@@ -18,7 +18,7 @@ public final class CrossToolchain {
           gcc + " is not installed: apt-get install gcc-" + triple + " (or crossbuild-essential-"
               + debianArch(triple) + ")");
     }
-    return runner.capture(new Command(List.of(gcc, "--version"), Path.of("/"), Map.of("LC_ALL", "C")))
+    return runner.capture(new Command(List.of(gcc, "--version"), Path.of("/"), BuildEnvironment.locale()))
         .lines().findFirst().orElse(gcc).strip();
   }
 

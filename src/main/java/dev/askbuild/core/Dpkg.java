@@ -46,7 +46,7 @@ public final class Dpkg {
   }
 
   private String query(List<String> argv) throws IOException {
-    return runner.capture(new Command(argv, Path.of("/"), Map.of("LC_ALL", "C")));
+    return runner.capture(new Command(argv, Path.of("/"), BuildEnvironment.locale()));
   }
 
   private static AskBuildException notInstalled(String pkg) {

@@ -35,7 +35,7 @@ public final class PatchApplier {
       // --batch and --forward: never ask, and treat an already-applied patch as failing.
       List<String> common =
           List.of("patch", "-p1", "--fuzz=0", "--batch", "--forward", "-i", patch.toAbsolutePath().toString());
-      Command dryRun = new Command(concat(common, "--dry-run"), tree, java.util.Map.of("LC_ALL", "C"));
+      Command dryRun = new Command(concat(common, "--dry-run"), tree, BuildEnvironment.locale());
       if (!runner.run(dryRun, log).succeeded()) {
         throw AskBuildException.checkFailed(
             what
@@ -48,7 +48,7 @@ public final class PatchApplier {
                 + ")");
       }
       runner.runChecked(
-          new Command(common, tree, java.util.Map.of("LC_ALL", "C")), log, "applying " + what + " patch " + name);
+          new Command(common, tree, BuildEnvironment.locale()), log, "applying " + what + " patch " + name);
     }
   }
 

@@ -19,9 +19,6 @@ import java.util.TreeMap;
  */
 public final class ProcessRunner {
   private static final int TAIL_LINES = 25;
-  /** The host variables a build sees; see {@link #buildEnvironment(Map)}. */
-  private static final List<String> BUILD_VISIBLE = List.of("PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "TERM");
-
   private final Map<String, String> baseEnv;
 
   /** A runner whose children see {@code baseEnv} plus each command's own changes. */
@@ -34,29 +31,14 @@ public final class ProcessRunner {
     return new ProcessRunner(System.getenv());
   }
 
-  /** A runner for the stages that build: see {@link #buildEnvironment(Map)}. */
+  /** A runner for the stages that build: the host variables {@link BuildEnvironment} lets through. */
   public static ProcessRunner forBuilds() {
-    return new ProcessRunner(buildEnvironment(System.getenv()));
+    return new ProcessRunner(BuildEnvironment.fromHost(System.getenv()));
   }
 
-  /**
-   * What a build may take from the host environment: where programs are, whose home, where
-   * temporary files go, with the C locale and UTC. Anything else an agent happens to export
-   * ({@code CC}, {@code CFLAGS}, {@code MAKEFLAGS}, {@code CPATH}, {@code LIBRARY_PATH}, {@code
-   * CROSS_COMPILE}, {@code KCFLAGS}, ...) would change what the same inputs build into, or point a
-   * target compile at host headers.
-   */
-  public static Map<String, String> buildEnvironment(Map<String, String> host) {
-    Map<String, String> env = new TreeMap<>();
-    for (String name : BUILD_VISIBLE) {
-      if (host.containsKey(name)) {
-        env.put(name, host.get(name));
-      }
-    }
-    env.putIfAbsent("PATH", "/usr/bin:/bin");
-    env.put("LC_ALL", "C");
-    env.put("TZ", "UTC");
-    return env;
+  /** The environment every child starts from. */
+  public Map<String, String> environment() {
+    return baseEnv;
   }
 
   /** Result of a finished command. */

@@ -21,9 +21,9 @@ record CacheKey(String text) {
             + "\ntoolchain "
             + toolchainVersion
             + "\narch "
-            + request.arch()
+            + request.toolchain().arch()
             + "\ncross-compile "
-            + request.crossCompile()
+            + request.toolchain().crossCompile()
             + "\nfilter "
             + request.filter()
             + "\nfull-build "

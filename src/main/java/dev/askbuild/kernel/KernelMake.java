@@ -1,5 +1,6 @@
 package dev.askbuild.kernel;
 
+import dev.askbuild.core.BuildEnvironment;
 import dev.askbuild.core.Command;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import java.util.TreeMap;
  * the same inputs give the same {@code .config}, {@code Module.symvers} and version string.
  */
 final class KernelMake {
-  static final String BUILD_USER = "askbuild";
-  static final String BUILD_HOST = "askbuild";
 
   private final Path tree;
   private final String arch;
@@ -30,18 +29,9 @@ final class KernelMake {
   }
 
   Map<String, String> env() {
-    Map<String, String> env = new TreeMap<>();
-    env.put("SOURCE_DATE_EPOCH", Long.toString(epoch));
-    env.put("KBUILD_BUILD_TIMESTAMP", "@" + epoch);
-    env.put("KBUILD_BUILD_USER", BUILD_USER);
-    env.put("KBUILD_BUILD_HOST", BUILD_HOST);
-    env.put("LC_ALL", "C");
+    Map<String, String> env = new TreeMap<>(BuildEnvironment.reproducible(epoch));
     env.put("ARCH", arch);
     env.put("CROSS_COMPILE", crossCompile);
-    // A make we are run from (tests under make, CI wrappers) must not leak its jobserver or flags.
-    env.put("MAKEFLAGS", null);
-    env.put("MFLAGS", null);
-    env.put("MAKELEVEL", null);
     return env;
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * What a prepared tree was made from and what it holds; written as {@code kernel-manifest.json}
  * beside the cached tree and copied to the work directory.
  *
- * @param build {@code full}, {@code prepare} or {@code config-only}
+ * @param build how far the tree was taken
  * @param moduleSymversSha256 empty string when no full build ran
  */
 public record KernelManifest(
@@ -26,7 +26,7 @@ public record KernelManifest(
     List<String> droppedSymbols,
     boolean filtered,
     String toolchainVersion,
-    String build,
+    KernelBuildMode build,
     long epoch,
     String dotConfigSha256,
     String moduleSymversSha256)

@@ -1,5 +1,7 @@
 package dev.askbuild.kernel;
 
+import dev.askbuild.core.Toolchain;
+import dev.askbuild.core.TrustedFile;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -14,12 +16,11 @@ import java.util.OptionalLong;
  * @param epoch build timestamp; empty means the tarball's own top-level Makefile mtime
  */
 public record KernelRequest(
-    Path kernelTar,
+    TrustedFile kernelTar,
     ConfigFragment fragment,
     BaseConfig baseConfig,
     PatchSeries patches,
-    String arch,
-    String crossCompile,
+    Toolchain toolchain,
     Path work,
     Path cache,
     FullBuild fullBuild,
@@ -35,6 +36,7 @@ public record KernelRequest(
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(fullBuild, "fullBuild");
+    Objects.requireNonNull(toolchain, "toolchain");
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be at least 1");
     }
@@ -42,41 +44,41 @@ public record KernelRequest(
 
   /** An arm64 request with the defaults: filtering on, auto full build, one job per core. */
   public static KernelRequest arm64(
-      Path kernelTar, ConfigFragment fragment, BaseConfig baseConfig, Path work, Path cache) {
+      TrustedFile kernelTar, ConfigFragment fragment, BaseConfig baseConfig, Path work, Path cache) {
     return new KernelRequest(
-        kernelTar, fragment, baseConfig, PatchSeries.none(), "arm64", "aarch64-linux-gnu-", work, cache,
+        kernelTar, fragment, baseConfig, PatchSeries.none(), Toolchain.arm64(), work, cache,
         FullBuild.AUTO, true, false, OptionalLong.empty(), Runtime.getRuntime().availableProcessors());
   }
 
   public KernelRequest withPatches(PatchSeries p) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, p, arch, crossCompile, work, cache, fullBuild, filter, configOnly, epoch, jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, p, toolchain, work, cache, fullBuild, filter, configOnly, epoch, jobs);
   }
 
   public KernelRequest withFullBuild(FullBuild f) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, work, cache, f, filter, configOnly, epoch, jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, f, filter, configOnly, epoch, jobs);
   }
 
   public KernelRequest withFilter(boolean f) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, work, cache, fullBuild, f, configOnly, epoch, jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, f, configOnly, epoch, jobs);
   }
 
   public KernelRequest withConfigOnly(boolean c) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, work, cache, fullBuild, filter, c, epoch, jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, c, epoch, jobs);
   }
 
   public KernelRequest withEpoch(long seconds) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, work, cache, fullBuild, filter, configOnly, OptionalLong.of(seconds), jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, OptionalLong.of(seconds), jobs);
   }
 
-  public KernelRequest withToolchain(String newArch, String newCrossCompile) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, newArch, newCrossCompile, work, cache, fullBuild, filter, configOnly, epoch, jobs);
+  public KernelRequest withToolchain(Toolchain t) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, t, work, cache, fullBuild, filter, configOnly, epoch, jobs);
   }
 
   public KernelRequest withWork(Path w) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, w, cache, fullBuild, filter, configOnly, epoch, jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, w, cache, fullBuild, filter, configOnly, epoch, jobs);
   }
 
   public KernelRequest withJobs(int n) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, arch, crossCompile, work, cache, fullBuild, filter, configOnly, epoch, n);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, epoch, n);
   }
 }

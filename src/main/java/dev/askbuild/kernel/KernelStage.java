@@ -31,34 +31,28 @@ public final class KernelStage {
   private static final String DIR = "kernel";
 
   private final ProcessRunner runner;
-  private final Map<String, String> env;
   private final Progress progress;
 
-  public KernelStage(Progress progress) {
-    this(ProcessRunner.buildEnvironment(System.getenv()), progress);
-  }
-
-  KernelStage(Map<String, String> env, Progress progress) {
-    this.env = Map.copyOf(env);
-    this.runner = new ProcessRunner(env);
+  /** A stage whose makes run with {@code runner}'s environment (see {@code BuildEnvironment}). */
+  public KernelStage(ProcessRunner runner, Progress progress) {
+    this.runner = runner;
     this.progress = progress;
   }
 
   public KernelResult run(KernelRequest request) throws IOException {
-    HostTools.ofHost(env).require(request.crossCompile());
-    if (!Files.isRegularFile(request.kernelTar())) {
-      throw AskBuildException.badInput("kernel tarball " + request.kernelTar() + " does not exist");
-    }
+    HostTools.ofHost(runner.environment()).require(request.toolchain().crossCompile());
+    request.kernelTar().recheck();
     List<String> messages = new ArrayList<>();
     String toolchain = toolchainVersion(request);
-    String tarSha = Sha256.ofFile(request.kernelTar());
+    // The hash verification proved; the tarball is re-checked around its extraction below.
+    String tarSha = request.kernelTar().sha256();
     CacheKey key = CacheKey.of(request, tarSha, toolchain);
     Path entry = request.cache().toAbsolutePath().resolve(DIR).resolve(key.id());
     Files.createDirectories(request.work());
 
     if (isValidEntry(entry)) {
       KernelManifest manifest = KernelManifest.read(entry.resolve(KernelManifest.FILE));
-      say(messages, "kernel: cache hit " + key.id() + " (" + manifest.kernelRelease() + ", " + manifest.build() + ") at " + entry);
+      say(messages, "kernel: cache hit " + key.id() + " (" + manifest.kernelRelease() + ", " + manifest.build().label() + ") at " + entry);
       return finish(request, entry, manifest, true, messages);
     }
     say(messages, "kernel: cache miss " + key.id() + ", preparing the tree");
@@ -104,11 +98,12 @@ public final class KernelStage {
     Files.createDirectories(logs);
     Path tree = staging.resolve("tree");
     long t0 = System.nanoTime();
-    new SafeExtractor().extract(ExtractRequest.of(request.kernelTar(), tree).withStripComponents(1));
-    say(messages, "kernel: extracted " + request.kernelTar().getFileName() + " in " + seconds(t0));
+    new SafeExtractor().extract(ExtractRequest.of(request.kernelTar().recheck(), tree).withStripComponents(1));
+    request.kernelTar().recheck();
+    say(messages, "kernel: extracted " + request.kernelTar().name() + " in " + seconds(t0));
     if (!Files.isRegularFile(tree.resolve("Makefile")) || !Files.isRegularFile(tree.resolve("Kconfig"))) {
       throw AskBuildException.badInput(
-          "kernel tarball " + request.kernelTar() + " has no top-level Makefile and Kconfig after dropping its first directory");
+          "kernel tarball " + request.kernelTar().path() + " has no top-level Makefile and Kconfig after dropping its first directory");
     }
     if (!request.patches().patches().isEmpty()) {
       new PatchApplier(runner).apply(
@@ -119,7 +114,7 @@ public final class KernelStage {
         request.epoch().isPresent()
             ? request.epoch().getAsLong()
             : Files.getLastModifiedTime(tree.resolve("Makefile")).toMillis() / 1000;
-    KernelMake make = new KernelMake(tree, request.arch(), request.crossCompile(), epoch, request.jobs());
+    KernelMake make = new KernelMake(tree, request.toolchain().arch(), request.toolchain().crossCompile(), epoch, request.jobs());
     Path log = logs.resolve("kernel-make.log");
     Files.deleteIfExists(log);
 
@@ -147,13 +142,13 @@ public final class KernelStage {
     ConfigVerifier.requireHonoured(filtered.kept(), dotConfig);
     say(messages, "kernel: resolved .config honours all " + filtered.kept().size() + " fragment settings");
 
-    String build = build(request, make, tree, dotConfig, log, messages);
+    KernelBuildMode build = build(request, make, tree, dotConfig, log, messages);
     String release = kernelRelease(make, tree);
     Path symvers = tree.resolve("Module.symvers");
     return new KernelManifest(
         key.id(),
         release,
-        request.kernelTar().getFileName().toString(),
+        request.kernelTar().name(),
         tarSha,
         request.fragment().source(),
         Sha256.ofString(request.fragment().text()),
@@ -165,7 +160,7 @@ public final class KernelStage {
         build,
         epoch,
         Sha256.ofFile(tree.resolve(".config")),
-        build.equals("full") ? Sha256.ofFile(symvers) : "");
+        build == KernelBuildMode.FULL ? Sha256.ofFile(symvers) : "");
   }
 
   private FilterResult filter(KernelRequest request, Path tree, List<String> messages) throws IOException {
@@ -174,7 +169,7 @@ public final class KernelStage {
       return FilterResult.unfiltered(request.fragment());
     }
     long t0 = System.nanoTime();
-    Set<String> declared = KconfigScanner.declaredSymbols(tree, request.arch());
+    Set<String> declared = KconfigScanner.declaredSymbols(tree, request.toolchain().arch());
     FilterResult filtered = FilterResult.filter(request.fragment(), declared);
     say(messages, "kernel: scanned Kconfig files (" + declared.size() + " symbols) in " + seconds(t0));
     for (String symbol : filtered.dropped()) {
@@ -184,27 +179,27 @@ public final class KernelStage {
     return filtered;
   }
 
-  private String build(
+  private KernelBuildMode build(
       KernelRequest request, KernelMake make, Path tree, DotConfig dotConfig, Path log, List<String> messages)
       throws IOException {
     if (request.configOnly()) {
-      return "config-only";
+      return KernelBuildMode.CONFIG_ONLY;
     }
     boolean modversions = dotConfig.value("CONFIG_MODVERSIONS").orElse("").equals("y");
     long t0 = System.nanoTime();
     if (!request.fullBuild().wanted(modversions)) {
       runner.runChecked(make.make("modules_prepare"), log, "kernel modules_prepare");
       say(messages, "kernel: modules_prepare done in " + seconds(t0));
-      return "prepare";
+      return KernelBuildMode.PREPARE;
     }
-    runner.runChecked(make.make(kernelImage(request.arch()), "modules"), log, "kernel build");
+    runner.runChecked(make.make(kernelImage(request.toolchain().arch()), "modules"), log, "kernel build");
     Path symvers = tree.resolve("Module.symvers");
     if (!Files.isRegularFile(symvers) || Files.size(symvers) == 0) {
       throw AskBuildException.checkFailed(
           "kernel build finished but " + symvers + " is missing or empty; modules built against this tree would have no symbol CRCs (log: " + log + ")");
     }
     say(messages, "kernel: full build done in " + seconds(t0) + ", Module.symvers " + Files.size(symvers) + " bytes");
-    return "full";
+    return KernelBuildMode.FULL;
   }
 
   private static String kernelImage(String arch) {
@@ -222,7 +217,7 @@ public final class KernelStage {
   }
 
   private String toolchainVersion(KernelRequest request) throws IOException {
-    String out = runner.capture(Command.of(Path.of("/"), request.crossCompile() + "gcc", "--version"));
+    String out = runner.capture(Command.of(Path.of("/"), request.toolchain().tool("gcc"), "--version"));
     return out.lines().findFirst().orElse("").strip();
   }
 

@@ -1,20 +1,19 @@
 package dev.askbuild.sysroot;
 
+import dev.askbuild.core.Toolchain;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What the sysroot stage builds: the cross libc of {@code triple} (Debian's {@code
- * /usr/TRIPLE}), the files of the listed {@code -dev} packages installed on the host (named as dpkg knows
- * them, e.g. {@code libmnl-dev:arm64}), and
- * the vendored libraries, cross-built into it.
+ * What the sysroot stage builds: the toolchain's cross libc (Debian's {@code /usr/TRIPLE}), the
+ * files of the listed {@code -dev} packages installed on the host (named as dpkg knows them, e.g.
+ * {@code libmnl-dev:arm64}), and the vendored libraries, cross-built into it.
  *
  * @param work where sources are unpacked and built, and logs written
  * @param cache where finished sysroots are kept, one directory per input hash
  */
 public record SysrootRequest(
-    String triple,
-    String debianArch,
+    Toolchain toolchain,
     List<String> devPackages,
     List<VendoredLibrary> libraries,
     Path work,
@@ -23,5 +22,9 @@ public record SysrootRequest(
   public SysrootRequest {
     devPackages = List.copyOf(devPackages);
     libraries = List.copyOf(libraries);
+  }
+
+  public String triple() {
+    return toolchain.triple();
   }
 }

@@ -1,10 +1,13 @@
 package dev.askbuild.sysroot;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.board.BuildKind;
+import dev.askbuild.core.BuildEnvironment;
 import dev.askbuild.core.Command;
 import dev.askbuild.core.Dpkg;
 import dev.askbuild.core.CrossToolchain;
 import dev.askbuild.core.FileTrees;
+import dev.askbuild.core.Messages;
 import dev.askbuild.core.PatchApplier;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
@@ -40,26 +43,27 @@ public final class SysrootStage {
     this.progress = progress;
   }
 
-  public SysrootResult build(SysrootRequest request) throws IOException {
+  public SysrootResult run(SysrootRequest request) throws IOException {
+    Messages messages = new Messages(progress);
     String triple = request.triple();
     Path libc = Path.of("/usr", triple);
     if (!Files.isDirectory(libc.resolve("lib")) || !Files.isDirectory(libc.resolve("include"))) {
       throw AskBuildException.environment(
           "the cross libc for " + triple + " is not installed: apt-get install libc6-dev-"
-              + request.debianArch() + "-cross");
+              + request.toolchain().debianArch() + "-cross");
     }
     List<String> packages = new PackageClosure(new Dpkg(runner)).of(request.devPackages());
     String key = key(request, packages);
     Files.createDirectories(request.cache());
     Path entry = request.cache().resolve("sysroot-" + key.substring(0, 24));
     if (Files.exists(entry.resolve(COMPLETE_MARKER))) {
-      progress.info("sysroot: cache hit " + entry);
-      return new SysrootResult(entry, key, true);
+      messages.info("sysroot: cache hit " + entry);
+      return new SysrootResult(entry.toString(), key, true, messages.lines());
     }
-    progress.info("sysroot: cache miss, building " + entry);
+    messages.info("sysroot: cache miss, building " + entry);
     int abandoned = FileTrees.removeAbandonedStaging(entry, FileTrees.ABANDONED_AFTER);
     if (abandoned > 0) {
-      progress.info("sysroot: removed " + abandoned + " partial sysroot(s) of killed runs older than a day");
+      messages.info("sysroot: removed " + abandoned + " partial sysroot(s) of killed runs older than a day");
     }
     Path staging = FileTrees.stagingSibling(entry);
     try {
@@ -69,7 +73,7 @@ public final class SysrootStage {
         stagePackage(pkg, staging);
       }
       for (VendoredLibrary library : request.libraries()) {
-        buildLibrary(library, request, staging);
+        buildLibrary(library, request, staging, messages);
       }
       Files.writeString(staging.resolve(".askbuild-sysroot-key"), key + "\n");
       Files.writeString(staging.resolve(COMPLETE_MARKER), "");
@@ -78,7 +82,9 @@ public final class SysrootStage {
         FileTrees.deleteRecursively(entry);
       }
       FileTrees.publish(staging, entry);
-      return new SysrootResult(entry, key, false);
+      messages.info("sysroot: published " + entry + " (" + packages.size() + " -dev package(s), "
+          + request.libraries().size() + " vendored librar" + (request.libraries().size() == 1 ? "y" : "ies") + ")");
+      return new SysrootResult(entry.toString(), key, false, messages.lines());
     } finally {
       FileTrees.deleteQuietly(staging);
     }
@@ -89,7 +95,7 @@ public final class SysrootStage {
     StringBuilder sb = new StringBuilder("askbuild-sysroot-v2\n");
     sb.append("triple ").append(request.triple()).append('\n');
     sb.append("gcc ").append(CrossToolchain.gccVersion(runner, request.triple())).append('\n');
-    sb.append("libc ").append(new Dpkg(runner).version("libc6-dev-" + request.debianArch() + "-cross")).append('\n');
+    sb.append("libc ").append(new Dpkg(runner).version("libc6-dev-" + request.toolchain().debianArch() + "-cross")).append('\n');
     for (String pkg : packages) {
       sb.append("dev ").append(pkg).append(' ')
           .append(new Dpkg(runner).version(pkg)).append('\n');
@@ -97,7 +103,8 @@ public final class SysrootStage {
     for (VendoredLibrary lib : request.libraries()) {
       sb.append("lib ").append(lib.name()).append(' ').append(lib.kind()).append(' ')
           .append(String.join(" ", lib.extraArgs())).append('\n');
-      sb.append("  tarball ").append(Sha256.ofFile(requireFile(lib.tarball(), lib))).append('\n');
+      // The hash verification proved, not a second reading of the file.
+      sb.append("  tarball ").append(lib.tarball().sha256()).append('\n');
       for (Path patch : lib.patches()) {
         sb.append("  patch ").append(patch.getFileName()).append(' ')
             .append(Sha256.ofFile(requireFile(patch, lib))).append('\n');
@@ -165,15 +172,17 @@ public final class SysrootStage {
     }
   }
 
-  private void buildLibrary(VendoredLibrary lib, SysrootRequest request, Path sysroot) throws IOException {
+  private void buildLibrary(VendoredLibrary lib, SysrootRequest request, Path sysroot, Messages messages)
+      throws IOException {
     Path src = request.work().resolve("sysroot-src").resolve(lib.name()).toAbsolutePath();
     FileTrees.deleteRecursively(src);
     Files.createDirectories(src.getParent());
-    new SafeExtractor().extract(
-        ExtractRequest.of(lib.tarball(), src).withStripComponents(1).withDropVcs(true).withEpoch(request.epoch()));
+    new SafeExtractor().extract(ExtractRequest.of(lib.tarball().recheck(), src).withStripComponents(1)
+        .withDropVcs(true).withEpoch(request.epoch()));
+    lib.tarball().recheck();
     Path log = request.work().resolve("logs").resolve("sysroot-" + lib.name() + ".log").toAbsolutePath();
     new PatchApplier(runner).apply(lib.patches(), src, "library " + lib.name(), log.getParent());
-    progress.info("sysroot: building " + lib.name() + " (" + lib.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
+    messages.info("sysroot: building " + lib.name() + " (" + lib.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
     String triple = request.triple();
     String jobs = "-j" + Runtime.getRuntime().availableProcessors();
     Map<String, String> env = buildEnv(request, sysroot, src);
@@ -201,10 +210,7 @@ public final class SysrootStage {
   /** The environment a target build sees: the cross compiler on the sysroot, fixed time and locale. */
   static Map<String, String> buildEnv(SysrootRequest request, Path sysroot, Path src) {
     String triple = request.triple();
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("LC_ALL", "C");
-    env.put("TZ", "UTC");
-    env.put("SOURCE_DATE_EPOCH", Long.toString(request.epoch()));
+    Map<String, String> env = new LinkedHashMap<>(BuildEnvironment.reproducible(request.epoch()));
     env.put("CC", triple + "-gcc --sysroot=" + sysroot);
     env.put("CXX", triple + "-g++ --sysroot=" + sysroot);
     env.put("AR", triple + "-ar");

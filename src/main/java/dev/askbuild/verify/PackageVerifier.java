@@ -1,7 +1,10 @@
 package dev.askbuild.verify;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.Messages;
+import dev.askbuild.core.Progress;
 import dev.askbuild.core.Sha256;
+import dev.askbuild.core.TrustedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,8 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,52 +27,85 @@ import java.util.stream.Stream;
  * signature (when given) is checked first, then every listed file is hashed, several at a time.
  */
 public final class PackageVerifier {
+  private final Progress progress;
 
-  public VerifyReport verify(VerifyRequest request) throws IOException {
+  public PackageVerifier(Progress progress) {
+    this.progress = progress;
+  }
+
+  public VerifyReport run(VerifyRequest request) throws IOException {
+    Messages messages = new Messages(progress);
     Path packages = request.packages().toAbsolutePath().normalize();
     if (!Files.isDirectory(packages)) {
       throw AskBuildException.badInput("packages directory " + packages + " does not exist");
     }
-    Optional<SignatureCheck> signature = Optional.empty();
+    SignatureCheck signature = null;
     if (request.signature().isPresent()) {
-      signature =
-          Optional.of(
-              new SignatureVerifier()
-                  .verify(request.sums(), request.signature().get(), request.keyring().get()));
+      signature = new SignatureVerifier().verify(request.sums(), request.signature().get(), request.keyring().get());
+      messages.info("verify: good signature on " + request.sums().getFileName() + " by key " + signature.keyId());
     }
-    ChecksumList list = ChecksumListParser.parse(request.sums());
-    if (!request.only().isEmpty()) {
-      return verifyOnly(packages, list, request, signature);
+    ChecksumList list = readList(request);
+    List<ChecksumEntry> entries = new ArrayList<>();
+    Set<String> listed = new HashSet<>();
+    for (ChecksumEntry entry : list.entries()) {
+      listed.add(entry.name());
+      if (request.only().isEmpty() || request.only().contains(entry.name())) {
+        entries.add(entry);
+      }
     }
-    List<FileVerdict> verdicts =
-        new ArrayList<>(hashAll(packages, list.entries(), list.source(), request.threads()));
-    verdicts.addAll(unlisted(packages, list, request));
-    return new VerifyReport(
-        request.sums().toString(), verdicts, signature, request.strict());
+    // A file the stage reads that the list lacks but the board pins is proven by its pin alone.
+    Set<String> wanted = new TreeSet<>(request.only().isEmpty() ? request.pins().keySet() : request.only());
+    for (String name : wanted) {
+      if (!listed.contains(name) && request.pins().containsKey(name)) {
+        entries.add(new ChecksumEntry(0, request.pins().get(name), name));
+      }
+    }
+    List<FileVerdict> verdicts = new ArrayList<>(hashAll(packages, entries, list.source(), request));
+    Set<String> checked = new HashSet<>();
+    entries.forEach(e -> checked.add(e.name()));
+    if (request.only().isEmpty()) {
+      verdicts.addAll(unlisted(packages, list, request));
+    } else {
+      // A needed file nobody vouches for is a failure: nothing unverified gets extracted.
+      request.only().stream().filter(name -> !checked.contains(name)).sorted()
+          .forEach(name -> verdicts.add(FileVerdict.of(name, null, null, Status.UNLISTED)));
+    }
+    VerifyReport report = new VerifyReport(list.source().toString(), verdicts, signature,
+        request.strict() || !request.only().isEmpty(), List.of());
+    for (FileVerdict v : report.verdicts()) {
+      String pin = v.pinned() ? " (pinned)" : "";
+      if (report.isFailure(v)) {
+        messages.warn("verify: " + v.describe());
+      } else if (v.status() == Status.UNLISTED) {
+        messages.warn("verify: unlisted " + v.file() + " (not read by any stage; --strict makes this a failure)");
+      } else {
+        messages.info("verify: ok " + v.file() + " " + v.actual() + pin);
+      }
+    }
+    messages.info("verify: " + (report.passed() ? "passed" : "FAILED") + ", " + report.count(Status.OK)
+        + " file(s) proven, " + report.failures().size() + " failure(s)");
+    return new VerifyReport(report.sums(), report.verdicts(), signature, report.strict(), messages.lines());
   }
 
-  /** A needed file the list does not name is a failure: nothing unverified gets extracted. */
-  private static VerifyReport verifyOnly(
-      Path packages, ChecksumList list, VerifyRequest request, Optional<SignatureCheck> signature)
-      throws IOException {
-    List<ChecksumEntry> needed =
-        list.entries().stream().filter(e -> request.only().contains(e.name())).toList();
-    List<FileVerdict> verdicts =
-        new ArrayList<>(hashAll(packages, needed, list.source(), request.threads()));
-    Set<String> listed = new HashSet<>();
-    needed.forEach(e -> listed.add(e.name()));
-    request.only().stream()
-        .filter(name -> !listed.contains(name))
-        .sorted()
-        .forEach(name -> verdicts.add(new FileVerdict(name, null, null, Status.UNLISTED)));
-    return new VerifyReport(request.sums().toString(), verdicts, signature, true);
+  /** The list, or an empty one when every file to verify is pinned; a missing list says how to make one. */
+  private static ChecksumList readList(VerifyRequest request) throws IOException {
+    if (Files.exists(request.sums())) {
+      return ChecksumListParser.parse(request.sums());
+    }
+    boolean allPinned = !request.only().isEmpty() && request.pins().keySet().containsAll(request.only());
+    if (allPinned) {
+      return new ChecksumList(request.sums().toAbsolutePath(), List.of());
+    }
+    throw AskBuildException.badInput("checksum list " + request.sums() + " does not exist; make one in the packages"
+        + " directory with `sha256sum *.tar.* > SHA256SUMS` (from a source you trust), or name another with --sums");
   }
 
   private static List<FileVerdict> hashAll(
-      Path packages, List<ChecksumEntry> entries, Path source, int threads) throws IOException {
+      Path packages, List<ChecksumEntry> entries, Path source, VerifyRequest request) throws IOException {
     List<Path> files = new ArrayList<>();
     for (ChecksumEntry entry : entries) {
-      files.add(resolveInside(packages, entry, source));
+      Path elsewhere = request.elsewhere().get(entry.name());
+      files.add(elsewhere != null ? elsewhere.toAbsolutePath() : resolveInside(packages, entry, source));
     }
     // Largest first, so one big tarball does not start last and leave a core idle.
     List<Integer> order = new ArrayList<>();
@@ -78,7 +114,7 @@ public final class PackageVerifier {
     }
     order.sort(Comparator.comparingLong((Integer i) -> sizeOrZero(files.get(i))).reversed());
 
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(request.threads(), files.size())));
     try {
       List<Future<FileVerdict>> futures = new ArrayList<>(files.size());
       for (int i = 0; i < files.size(); i++) {
@@ -87,7 +123,7 @@ public final class PackageVerifier {
       for (int i : order) {
         ChecksumEntry entry = entries.get(i);
         Path file = files.get(i);
-        futures.set(i, pool.submit(() -> verdictFor(entry, file)));
+        futures.set(i, pool.submit(() -> verdictFor(entry, file, request)));
       }
       List<FileVerdict> verdicts = new ArrayList<>(files.size());
       for (Future<FileVerdict> future : futures) {
@@ -99,13 +135,25 @@ public final class PackageVerifier {
     }
   }
 
-  private static FileVerdict verdictFor(ChecksumEntry entry, Path file) {
-    if (!Files.isRegularFile(file)) {
-      return new FileVerdict(entry.name(), entry.expected(), null, Status.MISSING);
+  private static FileVerdict verdictFor(ChecksumEntry entry, Path file, VerifyRequest request) throws IOException {
+    String pin = request.pins().get(entry.name());
+    String expected = pin != null ? pin : entry.expected();
+    if (pin != null && !pin.equals(entry.expected())) {
+      return new FileVerdict(entry.name(), pin, entry.expected(), Status.LIST_CONFLICT, true, null);
     }
-    String actual = Sha256.ofFileUnchecked(file);
-    Status status = actual.equals(entry.expected()) ? Status.OK : Status.MISMATCH;
-    return new FileVerdict(entry.name(), entry.expected(), actual, status);
+    if (pin == null && request.requirePinned()) {
+      return new FileVerdict(entry.name(), null, null, Status.UNPINNED, false, null);
+    }
+    if (!Files.isRegularFile(file)) {
+      return new FileVerdict(entry.name(), expected, null, Status.MISSING, pin != null, null);
+    }
+    TrustedFile.Stamp before = TrustedFile.Stamp.of(file);
+    String actual = Sha256.ofFile(file);
+    if (!actual.equals(expected)) {
+      return new FileVerdict(entry.name(), expected, actual, Status.MISMATCH, pin != null, null);
+    }
+    return new FileVerdict(entry.name(), expected, actual, Status.OK, pin != null,
+        TrustedFile.stamped(entry.name(), file, actual, before));
   }
 
   private static FileVerdict join(Future<FileVerdict> future) throws IOException {
@@ -117,6 +165,9 @@ public final class PackageVerifier {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UncheckedIOException io) {
         throw io.getCause();
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw io;
       }
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
@@ -171,7 +222,7 @@ public final class PackageVerifier {
           .filter(p -> !isSignatureOfList(p, request.sums()))
           .map(p -> packages.relativize(p).toString())
           .sorted()
-          .forEach(name -> result.add(new FileVerdict(name, null, null, Status.UNLISTED)));
+          .forEach(name -> result.add(FileVerdict.of(name, null, null, Status.UNLISTED)));
     }
     return result;
   }

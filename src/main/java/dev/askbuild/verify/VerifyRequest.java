@@ -2,6 +2,7 @@ package dev.askbuild.verify;
 
 import dev.askbuild.core.AskBuildException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,11 @@ import java.util.Set;
  * list and the public keyring to check it with (plain file paths: in Jenkins they are credential
  * files, and their contents are never printed). {@code only}, when not empty, names the files to
  * verify; the rest of the directory is left alone.
+ *
+ * @param pins hashes the board ships, by file name; they outrank the list
+ * @param requirePinned a file to verify without a pin is a failure
+ * @param elsewhere files read from another path than the packages directory (private tarballs
+ *     from credentials or secret mounts), by the name the list and pins give them
  */
 public record VerifyRequest(
     Path packages,
@@ -19,9 +25,14 @@ public record VerifyRequest(
     Optional<Path> keyring,
     boolean strict,
     int threads,
-    Set<String> only) {
+    Set<String> only,
+    Map<String, String> pins,
+    boolean requirePinned,
+    Map<String, Path> elsewhere) {
   public VerifyRequest {
     only = Set.copyOf(only);
+    pins = Map.copyOf(pins);
+    elsewhere = Map.copyOf(elsewhere);
     Objects.requireNonNull(packages, "packages");
     Objects.requireNonNull(sums, "sums");
     if (signature.isPresent() != keyring.isPresent()) {
@@ -30,6 +41,11 @@ public record VerifyRequest(
     if (threads < 1) {
       throw AskBuildException.badInput("threads must be at least 1, got " + threads);
     }
+  }
+
+  public VerifyRequest(Path packages, Path sums, Optional<Path> signature, Optional<Path> keyring, boolean strict,
+      int threads, Set<String> only) {
+    this(packages, sums, signature, keyring, strict, threads, only, Map.of(), false, Map.of());
   }
 
   /** The usual request: {@code DIR/SHA256SUMS}, unsigned, not strict, one thread per core. */
@@ -46,9 +62,19 @@ public record VerifyRequest(
 
   /**
    * The same request limited to the named files, for a stage that reads only those: each must be
-   * listed and match, and other files are neither hashed nor reported as unlisted.
+   * listed (or pinned) and match, and other files are neither hashed nor reported as unlisted.
    */
   public VerifyRequest limitedTo(Set<String> names) {
-    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, names);
+    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, names, pins, requirePinned, elsewhere);
+  }
+
+  /** The same request with the board's pins. */
+  public VerifyRequest withPins(Map<String, String> newPins, boolean required) {
+    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, only, newPins, required, elsewhere);
+  }
+
+  /** The same request reading the named files from other paths. */
+  public VerifyRequest withElsewhere(Map<String, Path> files) {
+    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, only, pins, requirePinned, files);
   }
 }

@@ -1,5 +1,6 @@
 package dev.askbuild.board;
 
+import dev.askbuild.core.Toolchain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,18 +13,23 @@ class BoardsTest {
   void monoGatewayProfileCarriesTheAskFacts() {
     BoardProfile b = Boards.load("mono-gateway");
 
-    assertThat(b.nxpTag()).contains("lf-6.12.49-2.2.0");
-    assertThat(b.toolchain()).isEqualTo(
-        new BoardProfile.Toolchain("arm64", "aarch64-linux-gnu-", "aarch64-linux-gnu", "/lib/ld-linux-aarch64.so.1"));
+    assertThat(b.toolchain()).isEqualTo(Toolchain.arm64());
     assertThat(b.platform()).contains("LS1043A");
-    assertThat(b.fmcMachine()).contains("ls1046");
-    assertThat(b.deviceTree()).contains("mono-gateway-dk-sdk");
+    assertThat(b.generatedInputs()).isFalse();
+    assertThat(b.kernel().tarball()).isEqualTo("linux-lf-6.12.49-2.2.0.tar.gz");
     assertThat(b.kernel().baseConfig()).isEqualTo("ask:config/kernel/defconfig");
     // Only the 6.12 patch: ASK keeps a legacy 5.4 patch beside it.
     assertThat(b.kernel().patches()).contains("ask:patches/kernel/002-mono-gateway-ask-kernel_linux_6_12.patch");
     assertThat(b.vendored()).extracting(BoardProfile.VendoredLibrary::name)
         .containsExactly("fmlib", "fmc", "libnfnetlink", "libnetfilter_conntrack");
-    assertThat(Boards.fragmentText(b)).contains("CONFIG_NETFILTER_XTABLES_LEGACY=y", "CONFIG_MODVERSIONS=y");
+    assertThat(b.vendored()).extracting(BoardProfile.VendoredLibrary::build)
+        .containsExactly(BuildKind.COMPILE, BuildKind.COMPILE, BuildKind.AUTOTOOLS, BuildKind.AUTOTOOLS);
+    // Pins of bytes seen: Debian's .orig of conntrack 1.1.0, and libnfnetlink 1.0.2's hash from Debian's .dsc.
+    assertThat(b.pins().of("libnetfilter_conntrack-1.1.0.tar.xz"))
+        .contains("67edcb4eb826c2f8dc98af08dabff68f3b3d0fe6fb7d9d0ac1ee7ecce0fe694e");
+    assertThat(b.pins().of("libnfnetlink-1.0.2.tar.bz2"))
+        .contains("b064c7c3d426efb4786e60a8e6859b82ee2f2c5e49ffeea640cfe4fe33cbc376");
+    assertThat(b.fragmentText()).contains("CONFIG_NETFILTER_XTABLES_LEGACY=y", "CONFIG_MODVERSIONS=y");
   }
 
   @Test
@@ -42,16 +48,16 @@ class BoardsTest {
   @Test
   void missingFieldNamesFileAndField() {
     String json = "{\"name\":\"x\",\"description\":\"d\",\"toolchain\":{\"arch\":\"arm64\",\"crossCompile\":\"c-\","
-        + "\"triple\":\"t\",\"interpreter\":\"i\"},\"kernel\":{\"baseConfig\":\"defconfig\"},\"tarballs\":{}}";
+        + "\"triple\":\"t\",\"interpreter\":\"i\"},\"kernel\":{\"baseConfig\":\"defconfig\"},\"ask\":{\"tarball\":\"a\"}}";
 
     assertThatThrownBy(() -> Boards.parse("x.json", json))
-        .hasMessage("board profile x.json: missing field 'kernel.fragment'");
+        .hasMessage("board profile x.json: missing field 'kernel.tarball'");
   }
 
   @Test
   void wrongTypedFieldNamesFileAndField() {
     String json = "{\"name\":\"x\",\"description\":\"d\",\"toolchain\":{\"arch\":64,\"crossCompile\":\"c-\","
-        + "\"triple\":\"t\",\"interpreter\":\"i\"},\"kernel\":{\"baseConfig\":\"defconfig\",\"fragment\":\"f\"},\"tarballs\":{}}";
+        + "\"triple\":\"t\",\"interpreter\":\"i\"},\"kernel\":{\"baseConfig\":\"defconfig\",\"tarball\":\"k\"},\"ask\":{\"tarball\":\"a\"}}";
 
     assertThatThrownBy(() -> Boards.parse("x.json", json))
         .hasMessageStartingWith("board profile x.json: field 'toolchain.arch' must be a non-empty string");

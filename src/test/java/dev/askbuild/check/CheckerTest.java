@@ -16,7 +16,7 @@ class CheckerTest {
   @TempDir Path tmp;
 
   private static CheckReport check(Path dist, Optional<Path> kernel) {
-    return new Checker(Progress.SILENT).check(new CheckRequest(dist, kernel, Fixtures.SYSROOT, CheckTarget.aarch64()));
+    return new Checker(Progress.SILENT).run(new CheckRequest(dist, kernel, Fixtures.SYSROOT, CheckTarget.aarch64()));
   }
 
   private static List<CheckResult> failures(CheckReport report) {
@@ -185,7 +185,7 @@ class CheckerTest {
     Files.createDirectories(sysroot.resolve("usr/lib"));
     Files.createSymbolicLink(sysroot.resolve("usr/lib/libgone.so"), Path.of("../../lib/libgone.so"));
     Path dist = Fixtures.dist(tmp, "needsgone");
-    CheckReport report = new Checker(Progress.SILENT).check(new CheckRequest(dist, Optional.empty(), sysroot, CheckTarget.aarch64()));
+    CheckReport report = new Checker(Progress.SILENT).run(new CheckRequest(dist, Optional.empty(), sysroot, CheckTarget.aarch64()));
     assertThat(failures(report)).extracting(CheckResult::check, CheckResult::actual)
         .contains(org.assertj.core.groups.Tuple.tuple("needed", "missing: libgone.so, libc.so.6"));
   }

@@ -125,7 +125,7 @@ class ElfFuzzTest {
       Files.write(dist.resolve(name), mutate(seeds.get(s), random));
     }
     CheckReport report = new Checker(Progress.SILENT)
-        .check(new CheckRequest(dist, Optional.of(Fixtures.headers()), Fixtures.SYSROOT, CheckTarget.aarch64()));
+        .run(new CheckRequest(dist, Optional.of(Fixtures.headers()), Fixtures.SYSROOT, CheckTarget.aarch64()));
     assertThat(report.artifacts()).hasSize(200);
     assertThat(report.failures()).filteredOn(r -> r.check().equals("elf.read"))
         .allSatisfy(r -> assertThat(r.detail()).contains(dist.resolve(r.artifact()).toString()));

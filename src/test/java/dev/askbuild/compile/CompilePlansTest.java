@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompilePlansTest {
   @Test
   void monoGatewayPlanFollowsAsksLayout() throws Exception {
-    CompilePlan plan = CompilePlans.forBoard("mono-gateway");
+    CompilePlan plan = CompilePlans.forBoard(dev.askbuild.board.Boards.load("mono-gateway"));
 
     assertThat(plan.steps()).extracting(CompilePlan.Step::component)
         .containsExactly("cdx", "fci", "auto_bridge", "fmlib", "fmc", "libfci", "cmm", "dpa_app");

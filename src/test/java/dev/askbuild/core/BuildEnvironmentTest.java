@@ -17,7 +17,7 @@ class BuildEnvironmentTest {
         "CFLAGS", "-O0 -march=native", "MAKEFLAGS", "-k -j16", "CPATH", "/usr/include/x86_64-linux-gnu",
         "LIBRARY_PATH", "/usr/lib/x86_64-linux-gnu", "CROSS_COMPILE", "x86_64-linux-gnu-", "LANG", "de_DE.UTF-8");
 
-    Map<String, String> env = ProcessRunner.buildEnvironment(agent);
+    Map<String, String> env = BuildEnvironment.fromHost(agent);
 
     assertThat(env).containsOnlyKeys("PATH", "HOME", "LC_ALL", "TZ")
         .containsEntry("PATH", "/usr/local/bin:/usr/bin:/bin")

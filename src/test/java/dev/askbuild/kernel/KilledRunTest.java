@@ -1,5 +1,6 @@
 package dev.askbuild.kernel;
 
+import dev.askbuild.core.ProcessRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.askbuild.board.Boards;
@@ -21,7 +22,7 @@ class KilledRunTest {
     FileTrees.deleteRecursively(root);
     Path cache = root.resolve("cache");
     Path fragment = Files.createDirectories(root).resolve("demo.config");
-    Files.writeString(fragment, Boards.fragmentText(Boards.load("demo")));
+    Files.writeString(fragment, Boards.load("demo").fragmentText());
 
     Process child =
         new ProcessBuilder(
@@ -52,14 +53,14 @@ class KilledRunTest {
 
     KernelRequest same =
         KernelRequest.arm64(
-                TestKernels.TARBALL,
+                TestKernels.trustedTarball(),
                 dev.askbuild.kernel.ConfigFragment.parse(fragment.toString(), Files.readString(fragment)),
                 BaseConfig.target("tinyconfig"),
                 root.resolve("work"),
                 cache)
             .withConfigOnly(true)
             .withEpoch(42);
-    KernelResult rerun = new KernelStage(Progress.SILENT).run(same);
+    KernelResult rerun = new KernelStage(ProcessRunner.forBuilds(), Progress.SILENT).run(same);
 
     assertThat(rerun.cacheHit()).isFalse();
     assertThat(rerun.treePath().resolve(".config")).isRegularFile();

@@ -35,7 +35,7 @@ class RealKernelTest {
   void noFilterReproducesTheSeedsXtablesLegacyMismatch() throws IOException {
     KernelRequest request = TestKernels.seedRequest().withFilter(false);
 
-    assertThatThrownBy(() -> new KernelStage(Progress.SILENT).run(request))
+    assertThatThrownBy(() -> new KernelStage(ProcessRunner.forBuilds(), Progress.SILENT).run(request))
         .isInstanceOf(AskBuildException.class)
         .hasMessageStartingWith(
             "kconfig mismatch: CONFIG_NETFILTER_XTABLES_LEGACY\n"
@@ -95,7 +95,7 @@ class RealKernelTest {
   void secondRunWithSameInputsIsACacheHitInSeconds() throws IOException {
     TestKernels.hookTree();
     long t0 = System.nanoTime();
-    KernelResult again = new KernelStage(Progress.SILENT).run(TestKernels.hookTreeRequest());
+    KernelResult again = new KernelStage(ProcessRunner.forBuilds(), Progress.SILENT).run(TestKernels.hookTreeRequest());
     double seconds = (System.nanoTime() - t0) / 1e9;
 
     assertThat(again.cacheHit()).isTrue();
@@ -121,10 +121,10 @@ class RealKernelTest {
   void patchThatDoesNotApplyFailsNamingPatchAndFileAndCachesNothing(@TempDir Path work) throws IOException {
     Path cache = work.resolve("cache");
     KernelRequest request =
-        KernelRequest.arm64(TestKernels.TARBALL, TestKernels.seedFragment(), BaseConfig.target("tinyconfig"), work, cache)
+        KernelRequest.arm64(TestKernels.trustedTarball(), TestKernels.seedFragment(), BaseConfig.target("tinyconfig"), work, cache)
             .withPatches(PatchSeries.of(TestKernels.resource("bad-patches")));
 
-    assertThatThrownBy(() -> new KernelStage(Progress.SILENT).run(request))
+    assertThatThrownBy(() -> new KernelStage(ProcessRunner.forBuilds(), Progress.SILENT).run(request))
         .isInstanceOf(AskBuildException.class)
         .hasMessageContaining("kernel patch 0002-does-not-apply.patch does not apply: first rejected file kernel/fork.c")
         .extracting(e -> ((AskBuildException) e).exitCode())
@@ -142,8 +142,8 @@ class RealKernelTest {
       return java.util.List.of();
     }
     String toolchain = ProcessRunner.inheritingEnvironment()
-        .capture(Command.of(dir, request.crossCompile() + "gcc", "--version")).lines().findFirst().orElse("").strip();
-    String id = CacheKey.of(request, dev.askbuild.core.Sha256.ofFile(request.kernelTar()), toolchain).id();
+        .capture(Command.of(dir, request.toolchain().tool("gcc"), "--version")).lines().findFirst().orElse("").strip();
+    String id = CacheKey.of(request, request.kernelTar().sha256(), toolchain).id();
     try (Stream<Path> list = Files.list(dir)) {
       return list.filter(p -> p.getFileName().toString().contains(id)).toList();
     }

@@ -1,5 +1,7 @@
 package dev.askbuild.kernel;
 
+import dev.askbuild.core.TrustedFile;
+import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.board.Boards;
 import dev.askbuild.core.Progress;
 import java.io.IOException;
@@ -13,6 +15,15 @@ import java.nio.file.Path;
  */
 final class TestKernels {
   static final Path TARBALL = Path.of("/usr/src/linux-source-6.12.tar.xz");
+  private static TrustedFile trusted;
+
+  /** The tarball as a stage takes it: hashed once per test run, like verification would. */
+  static synchronized TrustedFile trustedTarball() throws IOException {
+    if (trusted == null) {
+      trusted = TrustedFile.hash(TARBALL.getFileName().toString(), TARBALL);
+    }
+    return trusted;
+  }
   static final long EPOCH = 1_700_000_000L;
 
   private static KernelResult hookTree;
@@ -41,7 +52,7 @@ final class TestKernels {
   static synchronized KernelResult hookTree() throws IOException {
     if (hookTree == null) {
       long t0 = System.currentTimeMillis();
-      hookTree = new KernelStage(Progress.SILENT).run(hookTreeRequest());
+      hookTree = new KernelStage(ProcessRunner.forBuilds(), Progress.SILENT).run(hookTreeRequest());
       hookTreeMillis = System.currentTimeMillis() - t0;
     }
     return hookTree;
@@ -53,8 +64,8 @@ final class TestKernels {
 
   static KernelRequest hookTreeRequest() throws IOException {
     ConfigFragment demo =
-        ConfigFragment.parse("demo-kernel.config", Boards.fragmentText(Boards.load("demo")));
-    return KernelRequest.arm64(TARBALL, demo, BaseConfig.target("tinyconfig"), work("hook"), cache())
+        ConfigFragment.parse("demo-kernel.config", Boards.load("demo").fragmentText());
+    return KernelRequest.arm64(trustedTarball(), demo, BaseConfig.target("tinyconfig"), work("hook"), cache())
         .withPatches(PatchSeries.of(resource("patches")))
         .withFullBuild(FullBuild.ALWAYS)
         .withEpoch(EPOCH);
@@ -63,19 +74,19 @@ final class TestKernels {
   /** The seed fragment (mono-gateway's) on arm64 defconfig, stopped after verification. */
   static synchronized KernelResult seedConfig() throws IOException {
     if (seedConfig == null) {
-      seedConfig = new KernelStage(Progress.SILENT).run(seedRequest());
+      seedConfig = new KernelStage(ProcessRunner.forBuilds(), Progress.SILENT).run(seedRequest());
     }
     return seedConfig;
   }
 
   static KernelRequest seedRequest() throws IOException {
-    return KernelRequest.arm64(TARBALL, seedFragment(), BaseConfig.target("defconfig"), work("seed"), cache())
+    return KernelRequest.arm64(trustedTarball(), seedFragment(), BaseConfig.target("defconfig"), work("seed"), cache())
         .withConfigOnly(true)
         .withEpoch(EPOCH);
   }
 
   static ConfigFragment seedFragment() throws IOException {
-    String seed = Boards.fragmentText(Boards.load("mono-gateway"));
+    String seed = Boards.load("mono-gateway").fragmentText();
     String prerequisites = Files.readString(resource("seed-prerequisites.config"));
     return ConfigFragment.parse("seed+prerequisites", prerequisites + seed);
   }

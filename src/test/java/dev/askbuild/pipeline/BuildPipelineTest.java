@@ -3,17 +3,24 @@ package dev.askbuild.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.askbuild.board.Boards;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.ExitCode;
+import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
+import dev.askbuild.core.Sha256;
 import dev.askbuild.fixture.Fixtures;
+import dev.askbuild.job.BoardJob;
+import dev.askbuild.job.DemoInputs;
+import dev.askbuild.job.JobRequest;
+import dev.askbuild.job.Stage;
+import dev.askbuild.job.StageRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,47 +40,87 @@ class BuildPipelineTest {
     }
   };
 
-  private BuildRequest demo(Path out, Optional<Path> packages, EnumSet<Stage> stages) throws Exception {
-    return new BuildRequest(Boards.load("demo"), packages, out, stages, Fixtures.EPOCH, Fixtures.cache(),
-        Optional.empty(), Optional.empty());
+  private Manifest build(JobRequest request) throws Exception {
+    BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), progress);
+    return new BuildPipeline(job).run(request, EnumSet.allOf(Stage.class));
   }
 
   @Test
   void demoBoardRunsEveryStageAndTheProgramRunsOnEmulatedArm64(@TempDir Path out) throws Exception {
-    BuildSummary summary = new BuildPipeline(progress)
-        .run(demo(out, Optional.empty(), EnumSet.allOf(Stage.class)));
+    Manifest manifest = build(JobRequest.of("demo", Optional.empty(), out, Fixtures.cache()));
 
-    assertThat(summary.stages()).extracting(StageOutcome::stage)
+    assertThat(manifest.runs()).extracting(StageRun::stage)
         .containsExactly("verify", "sysroot", "kernel", "compile", "check");
     assertThat(lines).anyMatch(l -> l.startsWith("[kernel] ok"));
-    assertThat(summary.artifacts()).containsOnlyKeys("alpha.ko", "beta.ko", "hello", "libgreet.so.1");
+    assertThat(manifest.artifacts()).containsOnlyKeys("alpha.ko", "beta.ko", "hello", "libgreet.so.1");
     assertThat(out.resolve("manifest.json")).content().contains("\"board\" : \"demo\"", "beta.ko");
-    // One log per stage that ran commands: what each make printed, in the order the steps ran.
+    // One log per stage, with the stage's own messages, also on a cache hit and when all checks pass.
     assertThat(out.resolve("logs/compile.log")).content()
-        .contains("==> compile-modules.log <==", "==> compile-userspace.log <==", "KBUILD_EXTRA_SYMBOLS=");
-    assertThat(out.resolve("logs/verify.log")).content().contains("OK ask-demo.tar.gz");
+        .contains("compile: alpha", "==> compile-modules.log <==", "==> compile-userspace.log <==",
+            "KBUILD_EXTRA_SYMBOLS=");
+    assertThat(out.resolve("logs/verify.log")).content().contains("verify: ok ask-demo.tar.gz", "(pinned)");
+    assertThat(out.resolve("logs/sysroot.log")).content().containsPattern("sysroot: cache (hit|miss)");
+    assertThat(out.resolve("logs/kernel.log")).content().containsPattern("kernel: cache (hit|miss)");
+    assertThat(out.resolve("logs/check.log")).content().contains("check: ", "passed", "check: ok");
     assertThat(out.resolve("reports/checks.xml")).content().contains("beta.ko");
     assertThat(out.resolve("reports/provenance.json")).content().contains("linux-source-6.12.tar.xz", "ask-demo.tar.gz");
-    assertThat(out.resolve("reports/SHA256SUMS")).content().contains(summary.artifacts().get("hello") + "  hello");
-    Process p = new ProcessBuilder("qemu-aarch64-static", "-L", summary.sysroot(), "-E",
+    assertThat(out.resolve("reports/SHA256SUMS")).content().contains(manifest.artifacts().get("hello") + "  hello");
+    // Generated inputs live in the cache, not in the output directory.
+    try (var list = Files.list(out)) {
+      assertThat(list.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("dist", "logs", "manifest.json", "reports", "state", "work");
+    }
+    String sysroot = manifest.runs().get(1).summary().get("sysroot").toString();
+    Process p = new ProcessBuilder("qemu-aarch64-static", "-L", sysroot, "-E",
         "LD_LIBRARY_PATH=" + out.resolve("dist"), out.resolve("dist/hello").toString()).redirectErrorStream(true).start();
     assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
         .isEqualTo("hello, board; scale(21) = 42");
     assertThat(p.waitFor()).isZero();
   }
 
-  @Test
-  void aTamperedTarballStopsTheRunAtVerifyWithExitOne(@TempDir Path out) throws Exception {
-    Path packages = out.resolve("packages");
-    DemoInputs.write(packages, Fixtures.EPOCH);
-    Files.writeString(packages.resolve("libdemo-1.0.tar.gz"), "tampered");
+  /** A copy of the demo inputs in a packages directory of the test's own, the kernel read in place. */
+  private static JobRequest copiedInputs(Path dir, Path out) throws Exception {
+    Path packages = Files.createDirectories(dir.resolve("packages"));
+    Path generated = DemoInputs.prepare(Fixtures.cache()).packages();
+    for (String name : List.of("ask-demo.tar.gz", "libdemo-1.0.tar.gz", "SHA256SUMS")) {
+      Files.copy(generated.resolve(name), packages.resolve(name));
+    }
+    JobRequest plain = JobRequest.of("demo", Optional.of(packages), out, Fixtures.cache());
+    return new JobRequest("demo", Optional.of(packages), Map.of(), Optional.of(DemoInputs.DEBIAN_KERNEL_TAR), out,
+        plain.cache(), plain.epoch(), Optional.empty(), Optional.empty(), false, false, plain.target(), plain.jobs());
+  }
 
-    assertThatThrownBy(() -> new BuildPipeline(progress)
-            .run(demo(out.resolve("run"), Optional.of(packages), EnumSet.allOf(Stage.class))))
+  @Test
+  void aTamperedTarballStopsTheRunAtVerifyWithExitOne(@TempDir Path dir) throws Exception {
+    JobRequest request = copiedInputs(dir, dir.resolve("run"));
+    Files.writeString(dir.resolve("packages/libdemo-1.0.tar.gz"), "tampered");
+
+    assertThatThrownBy(() -> build(request))
         .isInstanceOf(AskBuildException.class)
         .hasMessageContaining("libdemo-1.0.tar.gz")
         .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
-    assertThat(out.resolve("run/dist")).doesNotExist();
+    assertThat(dir.resolve("run/dist")).doesNotExist();
+    assertThat(lines).noneMatch(l -> l.startsWith("[sysroot]"));
+  }
+
+  @Test
+  void aPinnedHashWinsOverARewrittenChecksumList(@TempDir Path dir) throws Exception {
+    JobRequest request = copiedInputs(dir, dir.resolve("run"));
+    Path libdemo = dir.resolve("packages/libdemo-1.0.tar.gz");
+    Files.writeString(libdemo, "tampered");
+    // Whoever replaced the tarball also rewrote the list beside it to match.
+    Path sums = dir.resolve("packages/SHA256SUMS");
+    String rewritten = Files.readString(sums).replaceAll("(?m)^[0-9a-f]{64}(  libdemo-1\\.0\\.tar\\.gz)$",
+        Sha256.ofFile(libdemo) + "$1");
+    Files.writeString(sums, rewritten);
+    assertThat(rewritten).contains(Sha256.ofFile(libdemo) + "  libdemo-1.0.tar.gz");
+
+    assertThatThrownBy(() -> build(request))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageContaining("libdemo-1.0.tar.gz is listed with " + Sha256.ofFile(libdemo))
+        .hasMessageContaining("but the board pins")
+        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(dir.resolve("run/logs/verify.log")).content().contains("checksum list conflict");
     assertThat(lines).noneMatch(l -> l.startsWith("[sysroot]"));
   }
 }

@@ -32,7 +32,7 @@ final class SampleReports {
         new CheckResult("usr/bin/z-broken", "interp", CheckStatus.FAIL, "/lib/ld-linux-aarch64.so.1", "/lib/ld-musl-aarch64.so.1",
             "PT_INTERP is not the board's loader <script>"));
     return new CheckReport(artifacts, results,
-        Optional.of(new KernelFacts("/k", "6.1.0-56-arm64", "c0ffee", "beef", true)), CheckTarget.aarch64());
+        new KernelFacts("/k", "6.1.0-56-arm64", "c0ffee", "beef", true), CheckTarget.aarch64(), List.of());
   }
 
   static ReportOptions options(Path dir, Optional<Path> provenance) {

@@ -1,5 +1,8 @@
 package dev.askbuild.sysroot;
 
+import dev.askbuild.board.BuildKind;
+import dev.askbuild.core.Toolchain;
+import dev.askbuild.core.TrustedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.askbuild.core.ProcessRunner;
@@ -28,15 +31,15 @@ class GenuineLibrariesTest {
     assertThat(conntrack).as("fetched by .ci/fetch-test-sources").exists();
     assertThat(cli).as("fetched by .ci/fetch-test-sources").exists();
     Path patch = Path.of(getClass().getResource("0001-libcli-version-macros.patch").toURI());
-    SysrootRequest request = new SysrootRequest("aarch64-linux-gnu", "arm64",
+    SysrootRequest request = new SysrootRequest(Toolchain.arm64(),
         List.of("libnfnetlink-dev:arm64", "libmnl-dev:arm64", "libcrypt-dev:arm64"),
         List.of(
-            new VendoredLibrary("libnetfilter_conntrack", conntrack, List.of(), BuildKind.AUTOTOOLS,
+            new VendoredLibrary("libnetfilter_conntrack", TrustedFile.hash("conntrack", conntrack), List.of(), BuildKind.AUTOTOOLS,
                 List.of("--enable-static", "--disable-shared")),
-            new VendoredLibrary("libcli", cli, List.of(patch), BuildKind.MAKE, List.of("TESTS=0"))),
+            new VendoredLibrary("libcli", TrustedFile.hash("libcli", cli), List.of(patch), BuildKind.MAKE, List.of("TESTS=0"))),
         work, work.resolve("cache"), Fixtures.EPOCH);
 
-    Path sysroot = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).build(request).sysroot();
+    Path sysroot = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).run(request).path();
 
     Path lib = sysroot.resolve("usr/lib/aarch64-linux-gnu");
     assertThat(lib.resolve("libnetfilter_conntrack.a")).exists();

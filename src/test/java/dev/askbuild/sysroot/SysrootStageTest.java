@@ -1,5 +1,8 @@
 package dev.askbuild.sysroot;
 
+import dev.askbuild.board.BuildKind;
+import dev.askbuild.core.Toolchain;
+import dev.askbuild.core.TrustedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SysrootStageTest {
   @TempDir Path work;
 
-  private SysrootRequest request(Path tarball, List<Path> patches, Path cache) {
-    VendoredLibrary libdemo = new VendoredLibrary("libdemo", tarball, patches, BuildKind.AUTOTOOLS, List.of());
-    return new SysrootRequest("aarch64-linux-gnu", "arm64", List.of(), List.of(libdemo), work, cache, Fixtures.EPOCH);
+  private SysrootRequest request(Path tarball, List<Path> patches, Path cache) throws java.io.IOException {
+    VendoredLibrary libdemo = new VendoredLibrary("libdemo", TrustedFile.hash("libdemo-1.0.tar.gz", tarball), patches,
+        BuildKind.AUTOTOOLS, List.of());
+    return new SysrootRequest(Toolchain.arm64(), List.of(), List.of(libdemo), work, cache, Fixtures.EPOCH);
   }
 
 
@@ -29,8 +33,8 @@ class SysrootStageTest {
     Path tarball = Fixtures.libdemoTarball(work);
     SysrootStage stage = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT);
     SysrootResult result =
-        stage.build(request(tarball, List.of(Fixtures.patch("0001-configure-honour-host.patch")), Fixtures.cache()));
-    Path sysroot = result.sysroot();
+        stage.run(request(tarball, List.of(Fixtures.patch("0001-configure-honour-host.patch")), Fixtures.cache()));
+    Path sysroot = result.path();
 
     Path lib = sysroot.resolve("usr/lib/aarch64-linux-gnu/libdemo.so.1");
     assertThat(Fixtures.run("readelf", "-h", lib.toString())).contains("AArch64");
@@ -48,9 +52,9 @@ class SysrootStageTest {
     assertThat(Fixtures.run("qemu-aarch64-static", "-L", sysroot.toString(), exe.toString()).strip()).isEqualTo("42");
 
     SysrootResult again =
-        stage.build(request(tarball, List.of(Fixtures.patch("0001-configure-honour-host.patch")), Fixtures.cache()));
+        stage.run(request(tarball, List.of(Fixtures.patch("0001-configure-honour-host.patch")), Fixtures.cache()));
     assertThat(again.cacheHit()).isTrue();
-    assertThat(again.sysroot()).isEqualTo(sysroot);
+    assertThat(again.path()).isEqualTo(sysroot);
   }
 
   @Test
@@ -61,7 +65,7 @@ class SysrootStageTest {
     Path cache = work.resolve("cache");
 
     assertThatThrownBy(() -> new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT)
-            .build(request(tarball, List.of(Fixtures.patch("0001-configure-honour-host.patch"), bad), cache)))
+            .run(request(tarball, List.of(Fixtures.patch("0001-configure-honour-host.patch"), bad), cache)))
         .isInstanceOf(AskBuildException.class)
         .hasMessageContaining("0002-bad.patch")
         .hasMessageContaining("library libdemo")
@@ -111,9 +115,9 @@ class SysrootStageTest {
 
   /** A sysroot with just the cross libc and one installed -dev package (with what it needs). */
   private Path sysrootWith(String devPackage) throws Exception {
-    SysrootRequest request = new SysrootRequest("aarch64-linux-gnu", "arm64", List.of(devPackage), List.of(),
+    SysrootRequest request = new SysrootRequest(Toolchain.arm64(), List.of(devPackage), List.of(),
         work, work.resolve("cache"), Fixtures.EPOCH);
-    return new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).build(request).sysroot();
+    return new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).run(request).path();
   }
 
   /** Cross-compiles and links {@code source} against the sysroot; fails the test if that fails. */

@@ -1,5 +1,6 @@
 package dev.askbuild.verify;
 
+import dev.askbuild.core.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,8 +32,8 @@ class PackageVerifierTest {
 
   private VerifyReport verify(boolean strict) throws IOException {
     VerifyRequest base = VerifyRequest.of(packages);
-    return new PackageVerifier()
-        .verify(new VerifyRequest(packages, base.sums(), Optional.empty(), Optional.empty(), strict, 2, Set.of()));
+    return new PackageVerifier(Progress.SILENT)
+        .run(new VerifyRequest(packages, base.sums(), Optional.empty(), Optional.empty(), strict, 2, Set.of()));
   }
 
   @Test
@@ -53,16 +54,16 @@ class PackageVerifierTest {
     sums(Sha256.ofString("alpha") + "  a.tar.gz\n" + "0".repeat(64) + "  b.tar.xz\n");
     VerifyRequest all = VerifyRequest.of(packages);
 
-    VerifyReport onlyA = new PackageVerifier().verify(all.limitedTo(Set.of("a.tar.gz")));
+    VerifyReport onlyA = new PackageVerifier(Progress.SILENT).run(all.limitedTo(Set.of("a.tar.gz")));
     assertThat(onlyA.passed()).isTrue();
     assertThat(onlyA.verdicts()).extracting(FileVerdict::file).containsExactly("a.tar.gz");
 
-    VerifyReport withB = new PackageVerifier().verify(all.limitedTo(Set.of("a.tar.gz", "b.tar.xz")));
+    VerifyReport withB = new PackageVerifier(Progress.SILENT).run(all.limitedTo(Set.of("a.tar.gz", "b.tar.xz")));
     assertThat(withB.passed()).isFalse();
     assertThat(withB.verdicts()).extracting(FileVerdict::status).containsExactly(Status.OK, Status.MISMATCH);
 
     // A file the stage needs but the list does not name is never trusted.
-    VerifyReport withC = new PackageVerifier().verify(all.limitedTo(Set.of("a.tar.gz", "c.tar.gz")));
+    VerifyReport withC = new PackageVerifier(Progress.SILENT).run(all.limitedTo(Set.of("a.tar.gz", "c.tar.gz")));
     assertThat(withC.passed()).isFalse();
     assertThat(withC.verdicts()).extracting(FileVerdict::file, FileVerdict::status)
         .containsExactly(tuple("a.tar.gz", Status.OK), tuple("c.tar.gz", Status.UNLISTED));

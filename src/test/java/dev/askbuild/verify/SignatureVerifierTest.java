@@ -1,5 +1,6 @@
 package dev.askbuild.verify;
 
+import dev.askbuild.core.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,7 +91,7 @@ class SignatureVerifierTest {
   }
 
   private VerifyReport verify(Path sig, Path keyring) throws IOException {
-    return new PackageVerifier().verify(new VerifyRequest(packages, packages.resolve("SHA256SUMS"),
+    return new PackageVerifier(Progress.SILENT).run(new VerifyRequest(packages, packages.resolve("SHA256SUMS"),
         Optional.of(sig), Optional.of(keyring), true, 1, Set.of()));
   }
 
@@ -104,8 +105,8 @@ class SignatureVerifierTest {
     VerifyReport binary = verify(sign(key, false), armoredKey);
 
     assertThat(armored.passed()).isTrue();
-    assertThat(armored.signature()).hasValueSatisfying(s -> assertThat(s.keyId()).isEqualTo(key));
-    assertThat(binary.signature()).isPresent();
+    assertThat(armored.signatureCheck()).hasValueSatisfying(s -> assertThat(s.keyId()).isEqualTo(key));
+    assertThat(binary.signatureCheck()).isPresent();
     // The signature files beside the list are not counted as unlisted packages.
     assertThat(armored.count(Status.UNLISTED)).isZero();
   }

@@ -1,4 +1,4 @@
-package dev.askbuild.pipeline;
+package dev.askbuild.job;
 
 import dev.askbuild.board.BoardProfile;
 import dev.askbuild.check.CheckTarget;
@@ -9,7 +9,7 @@ public final class CheckTargets {
   private CheckTargets() {}
 
   public static CheckTarget of(BoardProfile board) {
-    BoardProfile.Toolchain t = board.toolchain();
+    dev.askbuild.core.Toolchain t = board.toolchain();
     if (!t.arch().equals("arm64")) {
       throw AskBuildException.badInput(
           "board " + board.name() + ": the check stage knows arm64 only, not '" + t.arch() + "'");

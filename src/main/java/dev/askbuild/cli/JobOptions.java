@@ -1,0 +1,87 @@
+package dev.askbuild.cli;
+
+import dev.askbuild.board.Boards;
+import dev.askbuild.compile.Target;
+import dev.askbuild.core.AskBuildException;
+import dev.askbuild.job.JobRequest;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every board command takes ({@code verify}, {@code sysroot}, {@code kernel}, {@code
+ * compile}, {@code check}, {@code build}), turned into one {@link JobRequest}: the same request
+ * whichever command, so a stage run alone is the stage {@code build} runs.
+ */
+final class JobOptions {
+  @Option(names = "--board", paramLabel = "B", description = "Board profile (see `askbuild boards`).")
+  String board;
+
+  @Option(names = "--packages", paramLabel = "DIR", description = "Vendored tarballs and SHA256SUMS (optional for a board whose inputs askbuild makes, e.g. demo).")
+  Path packages;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory: dist/, reports/, logs/, state/, work/.")
+  Path out;
+
+  @Option(names = "--private", paramLabel = "NAME=FILE", description = "Read the board's tarball NAME from FILE (a credential or secret file); its hash must still be pinned or listed. Repeatable.")
+  List<String> privateFiles = List.of();
+
+  @Option(names = "--kernel-tar", paramLabel = "FILE", description = "Use this kernel tarball instead of the board's (listed or pinned under its own file name).")
+  Path kernelTar;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Cache directory (default: $ASKBUILD_CACHE or ~/.cache/askbuild).")
+  Path cache;
+
+  @Option(names = "--epoch", paramLabel = "SECONDS", description = "SOURCE_DATE_EPOCH for every stage (default: " + JobRequest.DEFAULT_EPOCH + ").")
+  Long epoch;
+
+  @Option(names = "--signature", paramLabel = "FILE", description = "Detached OpenPGP signature of SHA256SUMS.")
+  Path signature;
+
+  @Option(names = "--keyring", paramLabel = "FILE", description = "Public key file for --signature.")
+  Path keyring;
+
+  @Option(names = "--strict", description = "Verify the whole packages directory: a file SHA256SUMS does not mention fails.")
+  boolean strict;
+
+  @Option(names = "--require-pinned", description = "Fail for any tarball of the board whose hash the board does not pin.")
+  boolean requirePinned;
+
+  @Option(names = "--target", paramLabel = "T", description = "userspace, modules or dist (default: dist).")
+  String target = "dist";
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Parallel make jobs (default: one per core).")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--json", description = "Print the stage's result as one JSON object on standard output.")
+  boolean json;
+
+  boolean boardMode() {
+    return board != null;
+  }
+
+  /** The request; an unknown board is named before any other option is looked at. */
+  JobRequest request() {
+    if (board == null) {
+      throw AskBuildException.badInput("--board is required (known boards: " + String.join(", ", Boards.names()) + ")");
+    }
+    Boards.requireKnown(board);
+    if (out == null) {
+      throw AskBuildException.badInput("--out DIR is required with --board");
+    }
+    Map<String, Path> files = new LinkedHashMap<>();
+    for (String spec : privateFiles) {
+      int eq = spec.indexOf('=');
+      if (eq <= 0 || eq == spec.length() - 1) {
+        throw AskBuildException.badInput("--private takes NAME=FILE, got '" + spec + "'");
+      }
+      files.put(spec.substring(0, eq), Path.of(spec.substring(eq + 1)));
+    }
+    return new JobRequest(board, Optional.ofNullable(packages), files, Optional.ofNullable(kernelTar), out,
+        CacheDirs.resolve(cache), epoch == null ? JobRequest.DEFAULT_EPOCH : epoch, Optional.ofNullable(signature),
+        Optional.ofNullable(keyring), strict, requirePinned, Target.parse(target), jobs);
+  }
+}

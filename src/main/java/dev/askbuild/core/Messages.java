@@ -1,0 +1,35 @@
+package dev.askbuild.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stage's messages: every line it reports is kept for its result (results carry their own
+ * messages, as analysis-model's {@code Report} does) and passed on to the front end's progress
+ * sink as it happens. One per stage run; not shared between threads.
+ */
+public final class Messages implements Progress {
+  private final Progress forward;
+  private final List<String> lines = new ArrayList<>();
+
+  public Messages(Progress forward) {
+    this.forward = forward;
+  }
+
+  @Override
+  public void info(String line) {
+    lines.add(line);
+    forward.info(line);
+  }
+
+  @Override
+  public void warn(String line) {
+    lines.add("warning: " + line);
+    forward.warn(line);
+  }
+
+  /** Everything reported so far, in order. */
+  public List<String> lines() {
+    return List.copyOf(lines);
+  }
+}

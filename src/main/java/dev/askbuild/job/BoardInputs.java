@@ -1,0 +1,93 @@
+package dev.askbuild.job;
+
+import dev.askbuild.board.BoardProfile;
+import dev.askbuild.board.Tarball;
+import dev.askbuild.board.TarballRole;
+import dev.askbuild.core.AskBuildException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where a board's tarballs are read from for one run: the packages directory (given, or generated
+ * into the cache for a board whose inputs ask-build makes), and any tarball read from another path
+ * (private tarballs, {@code --kernel-tar}), by name.
+ *
+ * @param tarballs every tarball the board reads, with a {@code --kernel-tar} override applied
+ */
+public record BoardInputs(BoardProfile board, Path packages, List<Tarball> tarballs, Map<String, Path> elsewhere) {
+  public BoardInputs {
+    tarballs = List.copyOf(tarballs);
+    elsewhere = Map.copyOf(elsewhere);
+  }
+
+  static BoardInputs resolve(BoardProfile board, JobRequest request) throws IOException {
+    Map<String, Path> elsewhere = new TreeMap<>();
+    Path packages;
+    if (request.packages().isPresent()) {
+      packages = request.packages().get();
+      if (!Files.isDirectory(packages)) {
+        throw AskBuildException.badInput("packages directory " + packages + " does not exist");
+      }
+    } else if (board.generatedInputs()) {
+      DemoInputs.Generated generated = DemoInputs.prepare(request.cache());
+      packages = generated.packages();
+      elsewhere.putAll(generated.elsewhere());
+    } else {
+      throw AskBuildException.badInput("board " + board.name() + " needs --packages DIR holding "
+          + String.join(", ", board.tarballs().stream().map(Tarball::name).toList()) + " and their SHA256SUMS");
+    }
+    List<Tarball> tarballs = new ArrayList<>();
+    for (Tarball t : board.tarballs()) {
+      if (t.role() == TarballRole.KERNEL && request.kernelTar().isPresent()) {
+        Path file = request.kernelTar().get();
+        String name = file.getFileName().toString();
+        tarballs.add(new Tarball(TarballRole.KERNEL, t.owner(), name));
+        elsewhere.put(name, file);
+      } else {
+        tarballs.add(t);
+      }
+    }
+    List<String> names = tarballs.stream().map(Tarball::name).toList();
+    for (var e : request.privateFiles().entrySet()) {
+      if (!names.contains(e.getKey())) {
+        throw AskBuildException.badInput("--private " + e.getKey() + ": board " + board.name()
+            + " reads no tarball of that name; its tarballs: " + String.join(", ", names));
+      }
+      elsewhere.put(e.getKey(), e.getValue().toAbsolutePath().normalize());
+    }
+    return new BoardInputs(board, packages, tarballs, elsewhere);
+  }
+
+  /** The file name of the tarball with that owner ({@code kernel}, {@code ask} or a library). */
+  public String name(String owner) {
+    return tarballs.stream().filter(t -> t.owner().equals(owner)).findFirst().map(Tarball::name)
+        .orElseThrow(() -> new IllegalArgumentException("board " + board.name() + " has no tarball for " + owner));
+  }
+
+  /** Where a tarball's bytes are read from. */
+  public Path path(String name) {
+    return elsewhere.getOrDefault(name, packages.resolve(name));
+  }
+
+  /** Every tarball the given stages read that is not there, all listed at once (exit 2). */
+  public void requirePresent(List<TarballRole> roles) {
+    Map<String, Path> missing = new LinkedHashMap<>();
+    for (Tarball t : tarballs) {
+      if (roles.contains(t.role()) && !Files.isRegularFile(path(t.name()))) {
+        missing.put(t.name(), path(t.name()));
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      missing.forEach((name, path) -> lines.add(name + " (looked for " + path + ")"));
+      throw AskBuildException.badInput("board " + board.name() + " is missing " + missing.size() + " input tarball(s):\n  "
+          + String.join("\n  ", lines));
+    }
+  }
+}

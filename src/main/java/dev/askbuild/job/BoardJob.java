@@ -1,0 +1,264 @@
+package dev.askbuild.job;
+
+import dev.askbuild.board.BoardProfile;
+import dev.askbuild.board.Boards;
+import dev.askbuild.board.TarballRole;
+import dev.askbuild.check.CheckReport;
+import dev.askbuild.check.CheckStatus;
+import dev.askbuild.check.Checker;
+import dev.askbuild.compile.CompilePlan;
+import dev.askbuild.compile.CompilePlans;
+import dev.askbuild.compile.CompileResult;
+import dev.askbuild.compile.CompileStage;
+import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.FileTrees;
+import dev.askbuild.core.Messages;
+import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.core.Progress;
+import dev.askbuild.kernel.KernelResult;
+import dev.askbuild.kernel.KernelStage;
+import dev.askbuild.report.ReportOptions;
+import dev.askbuild.report.ReportWriter;
+import dev.askbuild.report.ToolchainVersions;
+import dev.askbuild.sysroot.SysrootResult;
+import dev.askbuild.sysroot.SysrootStage;
+import dev.askbuild.verify.PackageVerifier;
+import dev.askbuild.verify.Status;
+import dev.askbuild.verify.VerifyReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The engine's per-stage API for one board run: {@link #run(Stage)} runs one stage with the requests
+ * {@link StageRequests} makes, takes the earlier stages' results from this run or from {@code
+ * OUT/state}, and leaves its own result there and its log in {@code OUT/logs}. The CLI's stage
+ * commands, {@code askbuild build}, the Jenkins steps and the container build all come through here.
+ */
+public final class BoardJob {
+  private final JobRequest request;
+  private final BoardProfile board;
+  private final BoardInputs inputs;
+  private final Workspace workspace;
+  private final StageRequests requests;
+  private final StageState state;
+  private final ProcessRunner runner;
+  private final Progress progress;
+
+  private VerifyReport verified;
+  private SysrootResult sysroot;
+  private KernelResult kernel;
+  private CompileResult compiled;
+  private AskTree askTree;
+
+  private BoardJob(JobRequest request, BoardProfile board, BoardInputs inputs, ProcessRunner runner, Progress progress) {
+    this.request = request;
+    this.board = board;
+    this.inputs = inputs;
+    this.workspace = new Workspace(request.out());
+    this.requests = new StageRequests(request, inputs, workspace);
+    this.state = new StageState(workspace.state(), request);
+    this.runner = runner;
+    this.progress = progress;
+  }
+
+  /** Opens a run: an unknown board is named first, then missing inputs are checked per stage. */
+  public static BoardJob open(JobRequest request, ProcessRunner runner, Progress progress) throws IOException {
+    BoardProfile board = Boards.load(request.board());
+    return new BoardJob(request, board, BoardInputs.resolve(board, request), runner, progress);
+  }
+
+  public BoardProfile board() {
+    return board;
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public BoardInputs inputs() {
+    return inputs;
+  }
+
+  /** True when this run or an earlier one into the same directory left the stage's result. */
+  public boolean hasResult(Stage stage) {
+    return Files.isRegularFile(workspace.state().resolve(stage.label() + ".json"));
+  }
+
+  /** Runs one stage; its log is written whether it passes or fails. */
+  public StageRun run(Stage stage) throws IOException {
+    long start = System.nanoTime();
+    StageLog.reset(workspace, stage);
+    Messages log = new Messages(progress);
+    try {
+      StageRun run = switch (stage) {
+        case VERIFY -> verify(log, start);
+        case SYSROOT -> sysroot(log, start);
+        case KERNEL -> kernel(log, start);
+        case COMPILE -> compile(log, start);
+        case CHECK -> check(log, start);
+      };
+      StageLog.write(workspace, stage, log.lines(), stage.label() + ": ok");
+      progress.info(run.line());
+      return run;
+    } catch (IOException | RuntimeException e) {
+      StageLog.write(workspace, stage, log.lines(), stage.label() + ": FAILED: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private StageRun verify(Messages log, long start) throws IOException {
+    state.clear(Stage.VERIFY);
+    inputs.requirePresent(roles());
+    VerifyReport report = new PackageVerifier(log).run(requests.verify(roles()));
+    if (!report.passed()) {
+      throw AskBuildException.checkFailed("verify: " + report.failures().size() + " file(s) failed:\n"
+          + String.join("\n", report.failures().stream().map(v -> v.describe()).toList()));
+    }
+    verified = report;
+    state.write(Stage.VERIFY, report);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("passed", true);
+    summary.put("files", report.count(Status.OK));
+    summary.put("pinned", report.verdicts().stream().filter(v -> v.status() == Status.OK && v.pinned()).count());
+    summary.put("unlisted", report.count(Status.UNLISTED));
+    summary.put("failures", 0);
+    summary.put("signature", report.signatureCheck().map(s -> s.keyId()).orElse("none"));
+    summary.put("sums", report.sums());
+    return StageRun.ok(Stage.VERIFY, "none", millis(start), report.messages(), summary);
+  }
+
+  private StageRun sysroot(Messages log, long start) throws IOException {
+    VerifyReport proven = verified();
+    sysroot = new SysrootStage(runner, log).run(requests.sysroot(proven, askTree(proven)));
+    state.write(Stage.SYSROOT, sysroot);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("sysroot", sysroot.sysroot());
+    summary.put("key", sysroot.key());
+    summary.put("cacheHit", sysroot.cacheHit());
+    return StageRun.ok(Stage.SYSROOT, sysroot.cacheHit() ? "hit" : "miss", millis(start), sysroot.messages(), summary);
+  }
+
+  private StageRun kernel(Messages log, long start) throws IOException {
+    if (!request.target().needsKernel()) {
+      throw AskBuildException.badInput("the userspace target builds without a kernel; the kernel stage is not part of it");
+    }
+    VerifyReport proven = verified();
+    kernel = new KernelStage(runner, log).run(requests.kernel(proven, askTree(proven)));
+    state.write(Stage.KERNEL, kernel);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("tree", kernel.tree());
+    summary.put("release", kernel.manifest().kernelRelease());
+    summary.put("mode", kernel.manifest().build().label());
+    summary.put("cacheHit", kernel.cacheHit());
+    summary.put("droppedSymbols", kernel.droppedSymbols());
+    return StageRun.ok(Stage.KERNEL, kernel.cacheHit() ? "hit" : "miss", millis(start), kernel.messages(), summary);
+  }
+
+  private StageRun compile(Messages log, long start) throws IOException {
+    VerifyReport proven = verified();
+    SysrootResult root = sysrootResult();
+    Optional<KernelResult> tree = request.target().needsKernel() ? Optional.of(kernelResult()) : Optional.empty();
+    CompilePlan plan = CompilePlans.forBoard(board);
+    CompileResult result = new CompileStage(runner, log).run(requests.compile(proven, askTree(proven), plan, root, tree));
+    Path dist = workspace.dist();
+    FileTrees.deleteRecursively(dist);
+    FileTrees.publish(result.distPath(), dist);
+    compiled = result.withDist(dist);
+    state.write(Stage.COMPILE, compiled);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("dist", compiled.dist());
+    summary.put("artifacts", new TreeMap<>(compiled.artifacts()));
+    return StageRun.ok(Stage.COMPILE, "none", millis(start), compiled.messages(), summary);
+  }
+
+  private StageRun check(Messages log, long start) throws IOException {
+    CompileResult built = compiledResult();
+    SysrootResult root = sysrootResult();
+    Optional<KernelResult> tree = request.target().needsKernel() ? Optional.of(kernelResult()) : Optional.empty();
+    CheckReport report = new Checker(log).run(requests.check(built, root, tree));
+    Path provenance = Workspace.ensure(workspace.stageWork(Stage.CHECK)).resolve("provenance-input.json");
+    ProvenanceInput.write(provenance, verified(), tree, root);
+    Map<String, String> tools = ToolchainVersions.probe(report.target(), runner, workspace.stageWork(Stage.CHECK));
+    Path reports = workspace.reports();
+    FileTrees.deleteRecursively(reports);
+    ReportWriter.write(report, new ReportOptions(Workspace.ensure(reports), board.name(), request.epoch(),
+        Optional.of(provenance), tools));
+    log.info("check: reports in " + reports);
+    if (!report.passed()) {
+      throw AskBuildException.checkFailed("check: " + report.failures().size() + " failed checks (see "
+          + reports.resolve(ReportWriter.HTML) + ")");
+    }
+    state.write(Stage.CHECK, report);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("passed", true);
+    summary.put("passedChecks", report.count(CheckStatus.PASS));
+    summary.put("failedChecks", report.count(CheckStatus.FAIL));
+    summary.put("artifacts", report.artifacts().size());
+    summary.put("reportDir", reports.toString());
+    summary.put("reportHtml", reports.resolve(ReportWriter.HTML).toString());
+    summary.put("junitXml", reports.resolve(ReportWriter.JUNIT).toString());
+    return StageRun.ok(Stage.CHECK, "none", millis(start), log.lines(), summary);
+  }
+
+  /** The tarball roles this run's target reads: a userspace build needs no kernel tarball. */
+  private List<TarballRole> roles() {
+    List<TarballRole> roles = new ArrayList<>(List.of(TarballRole.ASK, TarballRole.VENDORED));
+    if (request.target().needsKernel()) {
+      roles.add(TarballRole.KERNEL);
+    }
+    return roles;
+  }
+
+  private VerifyReport verified() throws IOException {
+    if (verified == null) {
+      verified = earlier(Stage.VERIFY, VerifyReport.class);
+    }
+    return verified;
+  }
+
+  private SysrootResult sysrootResult() throws IOException {
+    if (sysroot == null) {
+      sysroot = earlier(Stage.SYSROOT, SysrootResult.class);
+    }
+    return sysroot;
+  }
+
+  private KernelResult kernelResult() throws IOException {
+    if (kernel == null) {
+      kernel = earlier(Stage.KERNEL, KernelResult.class);
+    }
+    return kernel;
+  }
+
+  private CompileResult compiledResult() throws IOException {
+    if (compiled == null) {
+      compiled = earlier(Stage.COMPILE, CompileResult.class);
+    }
+    return compiled;
+  }
+
+  private <T> T earlier(Stage stage, Class<T> type) throws IOException {
+    return state.read(stage, type).orElseThrow(() -> AskBuildException.badInput("no result of the " + stage.label()
+        + " stage in " + workspace.state() + ": run `askbuild " + stage.label() + " --board " + board.name()
+        + " --out " + workspace.out() + "` first (or `askbuild build`)"));
+  }
+
+  private AskTree askTree(VerifyReport proven) throws IOException {
+    if (askTree == null) {
+      askTree = AskTree.unpack(proven.require(inputs.name("ask")), workspace.work().resolve("ask-inputs"),
+          request.epoch());
+    }
+    return askTree;
+  }
+
+  private static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

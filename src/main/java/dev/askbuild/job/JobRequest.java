@@ -1,0 +1,67 @@
+package dev.askbuild.job;
+
+import dev.askbuild.compile.Target;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One board run as every front end states it (the CLI's options, a Jenkins step's parameters, the
+ * container build's arguments): the engine turns it into stage requests in one place, {@link
+ * StageRequests}.
+ *
+ * @param packages the vendored tarballs and {@code SHA256SUMS}; empty for a board whose inputs
+ *     ask-build generates
+ * @param privateFiles tarballs read from another path (credential files, secret mounts), by the
+ *     file name the board and the list give them
+ * @param kernelTar a kernel tarball to use instead of the board's, read from its path under its own
+ *     file name (which the list or a pin must vouch for)
+ */
+public record JobRequest(
+    String board,
+    Optional<Path> packages,
+    Map<String, Path> privateFiles,
+    Optional<Path> kernelTar,
+    Path out,
+    Path cache,
+    long epoch,
+    Optional<Path> signature,
+    Optional<Path> keyring,
+    boolean strict,
+    boolean requirePinned,
+    Target target,
+    int jobs) {
+  /** {@code SOURCE_DATE_EPOCH} when none is given: 2024-05-01, one fixed value for every stage. */
+  public static final long DEFAULT_EPOCH = 1714521600L;
+
+  public JobRequest {
+    Objects.requireNonNull(board, "board");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(cache, "cache");
+    privateFiles = Map.copyOf(privateFiles);
+    out = out.toAbsolutePath().normalize();
+    cache = cache.toAbsolutePath().normalize();
+    packages = packages.map(p -> p.toAbsolutePath().normalize());
+    kernelTar = kernelTar.map(p -> p.toAbsolutePath().normalize());
+    if (jobs < 1) {
+      throw dev.askbuild.core.AskBuildException.badInput("--jobs must be at least 1, got " + jobs);
+    }
+  }
+
+  /** The usual request: everything at its default. */
+  public static JobRequest of(String board, Optional<Path> packages, Path out, Path cache) {
+    return new JobRequest(board, packages, Map.of(), Optional.empty(), out, cache, DEFAULT_EPOCH, Optional.empty(),
+        Optional.empty(), false, false, Target.DIST, Runtime.getRuntime().availableProcessors());
+  }
+
+  public JobRequest withEpoch(long seconds) {
+    return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, seconds, signature, keyring, strict,
+        requirePinned, target, jobs);
+  }
+
+  public JobRequest withTarget(Target t) {
+    return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict,
+        requirePinned, t, jobs);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.askbuild.pipeline;
+
+import dev.askbuild.job.StageRun;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code OUT/manifest.json}: what a build was asked and what it did, stage by stage.
+ *
+ * @param artifacts the sha256 of each file in {@code dist/}, by name (empty before compile)
+ */
+public record Manifest(
+    String board, long epoch, String target, String packages, List<String> stages, List<StageRun> runs,
+    Map<String, String> artifacts) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public Manifest {
+    stages = List.copyOf(stages);
+    runs = List.copyOf(runs);
+    artifacts = Map.copyOf(artifacts);
+  }
+}
