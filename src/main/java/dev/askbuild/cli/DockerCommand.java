@@ -13,7 +13,8 @@ import dev.askbuild.docker.DockerRequest;
 import dev.askbuild.docker.DockerResult;
 import dev.askbuild.docker.PrivateInput;
 import dev.askbuild.docker.StageRun;
-import dev.askbuild.pipeline.DemoInputs;
+import dev.askbuild.docker.PackagesDir;
+import dev.askbuild.job.DemoInputs;
 import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,9 +38,6 @@ import picocli.CommandLine.Spec;
           + " or layers. No daemon reachable is exit 3 (set DOCKER_HOST)."
     })
 final class DockerCommand implements Callable<Integer> {
-  /** What native mode uses when --epoch is not given; the demo inputs are packed with it. */
-  private static final long EPOCH = 1714521600L;
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--board", required = true, paramLabel = "B", description = "Board profile (see `askbuild boards`).")
@@ -86,7 +84,9 @@ final class DockerCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
             "--packages is required for board " + board + " (only the demo board makes its own inputs)");
       }
-      inputs = DemoInputs.write(out.toAbsolutePath().resolve("packages"), EPOCH);
+      // The generated inputs, and the kernel tarball the native run reads from /usr/src.
+      DemoInputs.Generated demo = DemoInputs.prepare(CacheDirs.resolve(null));
+      inputs = PackagesDir.gather(demo.packages(), demo.elsewhere(), out.toAbsolutePath().resolve("packages"));
     }
     List<PrivateInput> privates = secrets.stream().map(PrivateInput::parse).toList();
     DockerRequest request = new DockerRequest(board, inputs, out, privates, profile.devPackages(), classpath(),

@@ -5,11 +5,9 @@ import dev.askbuild.core.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -114,11 +112,7 @@ public final class DockerContext {
 
   /** A hard link costs nothing for a kernel tarball; across file systems it is a copy. */
   private static void linkOrCopy(Path source, Path target) throws IOException {
-    try {
-      Files.createLink(target, source);
-    } catch (FileSystemException | UnsupportedOperationException e) {
-      Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-    }
+    PackagesDir.linkOrCopy(source, target);
   }
 
   private static void packClasses(Path classes, Path jar) throws IOException {

@@ -8,7 +8,7 @@ import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Sha256;
 import dev.askbuild.fixture.Fixtures;
-import dev.askbuild.pipeline.DemoInputs;
+import dev.askbuild.job.DemoInputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +67,8 @@ class DockerModeTest {
     root = Files.createDirectories(Path.of("target/docker-mode-test").toAbsolutePath());
     FileTrees.deleteRecursively(root);
     Files.createDirectories(root);
-    packages = DemoInputs.write(Files.createDirectories(root.resolve("packages")), Fixtures.EPOCH);
+    DemoInputs.Generated demo = DemoInputs.prepare(Fixtures.cache());
+    packages = PackagesDir.gather(demo.packages(), demo.elsewhere(), root.resolve("packages"));
   }
 
   private DockerResult build(Path out, Path inputs, List<PrivateInput> privates, Optional<String> tag)
