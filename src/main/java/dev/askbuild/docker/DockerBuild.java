@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  */
 public final class DockerBuild {
   /** What the artifacts stage exports, published into OUT one by one. */
+  private static final List<String> EXPORTED = List.of("dist", "reports");
+  /** What a run leaves in OUT besides its logs, removed before a new run. */
   private static final List<String> PUBLISHED = List.of("dist", "reports", "manifest.json");
 
   private final ProcessRunner runner;
@@ -72,8 +74,10 @@ public final class DockerBuild {
         return failed(commands, parsed, dockerExit, log);
       }
       publish(export, out);
+      Map<String, String> artifacts = artifacts(out.resolve("dist"));
+      DockerManifest.write(out, request, commands, parsed.stages(), artifacts);
       return new DockerResult(commands, parsed.stages(), 0, Optional.empty(), log.toString(),
-          artifacts(out.resolve("dist")), parsed.machines(), parsed.contextSize());
+          artifacts, parsed.machines(), parsed.contextSize());
     } finally {
       DockerContext.remove(staged);
       FileTrees.deleteQuietly(export);
@@ -106,7 +110,7 @@ public final class DockerBuild {
   }
 
   private static void publish(Path export, Path out) throws IOException {
-    for (String name : PUBLISHED) {
+    for (String name : EXPORTED) {
       Path from = export.resolve(name);
       if (!Files.exists(from)) {
         throw AskBuildException.checkFailed("the docker build exported no " + name + " (in " + export + ")");
