@@ -12,7 +12,7 @@ import dev.askbuild.docker.DockerProbe;
 import dev.askbuild.docker.DockerRequest;
 import dev.askbuild.docker.DockerResult;
 import dev.askbuild.docker.PrivateInput;
-import dev.askbuild.docker.StageRun;
+import dev.askbuild.docker.DockerStageRun;
 import dev.askbuild.docker.PackagesDir;
 import dev.askbuild.job.DemoInputs;
 import java.io.File;
@@ -101,7 +101,7 @@ final class DockerCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     DockerResult result = build.run(request);
-    for (StageRun stage : result.stages()) {
+    for (DockerStageRun stage : result.stages()) {
       err.println(stage.line());
     }
     if (result.exitCode() != 0) {

@@ -28,11 +28,11 @@ public final class BuildLog {
   private static final Pattern PLATFORM = Pattern.compile("^#(\\d+) \\d+(?:\\.\\d+)? askbuild-stage: (\\w+) on (\\S+)");
   private static final Pattern CONTEXT = Pattern.compile("^#\\d+ transferring context: (\\d+(?:\\.\\d+)?)([kMG]?B)");
 
-  private final Map<String, StageRun> stages;
+  private final Map<String, DockerStageRun> stages;
   private final Map<String, String> machines;
   private final Optional<String> contextSize;
 
-  private BuildLog(Map<String, StageRun> stages, Map<String, String> machines, Optional<String> contextSize) {
+  private BuildLog(Map<String, DockerStageRun> stages, Map<String, String> machines, Optional<String> contextSize) {
     this.stages = stages;
     this.machines = machines;
     this.contextSize = contextSize;
@@ -70,7 +70,7 @@ public final class BuildLog {
         context = Optional.of(m.group(1) + m.group(2));
       }
     }
-    Map<String, StageRun> runs = new LinkedHashMap<>();
+    Map<String, DockerStageRun> runs = new LinkedHashMap<>();
     for (String stage : STAGES) {
       JsonNode result = results.get(stage);
       Optional<Integer> exit = result != null && result.has("exitCode")
@@ -81,18 +81,18 @@ public final class BuildLog {
       if (exit.isPresent() && exit.get() != 0) {
         s = "failed";
       }
-      runs.put(stage, new StageRun(stage, s, seconds.getOrDefault(stage, 0.0), exit, error));
+      runs.put(stage, new DockerStageRun(stage, s, seconds.getOrDefault(stage, 0.0), exit, error));
     }
     return new BuildLog(runs, machines, context);
   }
 
   /** Every engine stage, in order, including those that did not run. */
-  public List<StageRun> stages() {
+  public List<DockerStageRun> stages() {
     return new ArrayList<>(stages.values());
   }
 
   /** The first stage that failed, if one did. */
-  public Optional<StageRun> firstFailure() {
+  public Optional<DockerStageRun> firstFailure() {
     return stages.values().stream().filter(s -> s.state().equals("failed")).findFirst();
   }
 

@@ -91,7 +91,7 @@ public final class DockerBuild {
    */
   private static DockerResult failed(List<Command> commands, BuildLog parsed, int dockerExit, Path log)
       throws IOException {
-    Optional<StageRun> failure = parsed.firstFailure();
+    Optional<DockerStageRun> failure = parsed.firstFailure();
     int exit;
     String message;
     if (failure.isPresent() && failure.get().exitCode().isPresent()) {

@@ -23,7 +23,7 @@ final class DockerManifest {
 
   private DockerManifest() {}
 
-  static void write(Path out, DockerRequest request, List<Command> commands, List<StageRun> stages,
+  static void write(Path out, DockerRequest request, List<Command> commands, List<DockerStageRun> stages,
       Map<String, String> artifacts) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("board", request.board());
@@ -40,7 +40,7 @@ final class DockerManifest {
       }
     }
     ArrayNode docker = root.putArray("docker");
-    for (StageRun s : stages) {
+    for (DockerStageRun s : stages) {
       ObjectNode node = docker.addObject();
       node.put("stage", s.stage());
       node.put("state", s.state());

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record DockerResult(
     List<Command> commands,
-    List<StageRun> stages,
+    List<DockerStageRun> stages,
     int exitCode,
     Optional<String> error,
     String log,

@@ -109,7 +109,7 @@ class DockerModeTest {
     coldSeconds = (System.nanoTime() - t) / 1e9;
 
     assertThat(cold.exitCode()).as(cold.error().orElse("")).isZero();
-    assertThat(cold.stages()).extracting(StageRun::stage).containsExactlyElementsOf(BuildLog.STAGES);
+    assertThat(cold.stages()).extracting(DockerStageRun::stage).containsExactlyElementsOf(BuildLog.STAGES);
     assertThat(cold.stages()).as("a fresh daemon (.ci/with-docker) runs every stage; a warm one would hide them")
         .allMatch(s -> s.state().equals("ok"));
     Path out = root.resolve("cold");

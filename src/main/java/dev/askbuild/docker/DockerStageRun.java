@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param exitCode the engine's exit code, when the stage ran and printed its result
  * @param error the engine's message for a failed stage
  */
-public record StageRun(String stage, String state, double seconds, Optional<Integer> exitCode,
+public record DockerStageRun(String stage, String state, double seconds, Optional<Integer> exitCode,
     Optional<String> error) implements Serializable {
   private static final long serialVersionUID = 1L;
 
