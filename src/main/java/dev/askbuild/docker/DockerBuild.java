@@ -86,8 +86,8 @@ public final class DockerBuild {
 
   /**
    * A failed build in native mode's terms: the first failed stage's own exit code and message, or,
-   * when docker failed before any stage could (no base image, no network for apt, a bad Dockerfile),
-   * a missing environment.
+   * when docker failed outside the engine stages (no base image, no network for apt, a bad
+   * Dockerfile, the export), a missing environment.
    */
   private static DockerResult failed(List<Command> commands, BuildLog parsed, int dockerExit, Path log)
       throws IOException {
@@ -102,8 +102,8 @@ public final class DockerBuild {
       message = failure.get().stage() + " failed without a result (see " + log + ")";
     } else {
       exit = ExitCode.ENVIRONMENT.code();
-      message = "docker build failed (exit " + dockerExit + ") before an engine stage ran; last lines of " + log
-          + ":\n" + String.join("\n", ProcessRunner.tail(log, 15));
+      message = "docker build failed (exit " + dockerExit + ") in a step that is not an engine stage (base image,"
+          + " apt, context, export); last lines of " + log + ":\n" + String.join("\n", ProcessRunner.tail(log, 15));
     }
     return new DockerResult(commands, parsed.stages(), exit, Optional.of(message), log.toString(), Map.of(),
         parsed.machines(), parsed.contextSize());
