@@ -11,9 +11,10 @@ jar="$here/target/askbuild.jar"
 rm -rf "$work"; mkdir -p "$work"
 # Prepared kernel and sysroot from the cache (a hit after the first demo build).
 java -jar "$jar" build --board demo --out "$work/prep" --stages verify,sysroot,kernel > /dev/null 2>&1
-kdir=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["kernel"]["tree"])' "$work/prep/manifest.json")
-sysroot=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sysroot"])' "$work/prep/manifest.json")
-pk="$work/prep/packages"
+state() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["result"][sys.argv[2]])' "$work/prep/state/$1.json" "$2"; }
+kdir=$(state kernel tree)
+sysroot=$(state sysroot sysroot)
+pk=$(dirname "$(state verify sums)")
 cc="aarch64-linux-gnu-gcc --sysroot=$sysroot"
 
 direct() {
@@ -23,7 +24,8 @@ direct() {
   make -s -C "$work/direct" -j"$(nproc)" userspace CC="$cc" AR=aarch64-linux-gnu-ar CFLAGS=-O2
 }
 engine() {
-  "$here/bin/askbuild" compile --board demo --packages "$pk" --kernel "$kdir" --sysroot "$sysroot" --work "$work/engine"
+  # The compile stage alone, reading the prepared kernel and sysroot from the earlier stages' state.
+  "$here/bin/askbuild" compile --board demo --out "$work/prep"
 }
 
 source "$here/bench/lib.sh"

@@ -39,8 +39,10 @@ public record BoardProfile(
    * @param tarball the kernel source tarball's file name
    * @param baseConfig {@code defconfig}, {@code NAME_defconfig}, {@code tinyconfig} or a file
    * @param patches the kernel patch series (a directory or one patch), if the board has one
+   * @param version the kernel line the board is built on ({@code 6.12} or {@code 6.12.49}), checked
+   *     against the tarball's Makefile before anything long runs
    */
-  public record KernelSpec(String tarball, String baseConfig, Optional<String> patches) {}
+  public record KernelSpec(String tarball, String baseConfig, Optional<String> patches, Optional<String> version) {}
 
   /**
    * A library vendored as a tarball and patched before it is built: into the sysroot ({@code

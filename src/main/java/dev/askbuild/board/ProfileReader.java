@@ -50,13 +50,22 @@ final class ProfileReader {
         new BoardProfile.KernelSpec(
             string(kernel, "kernel.", "tarball"),
             string(kernel, "kernel.", "baseConfig"),
-            optionalString(kernel, "kernel.", "patches")),
+            optionalString(kernel, "kernel.", "patches"),
+            kernelVersion(optionalString(kernel, "kernel.", "version"))),
         string(ask, "ask.", "tarball"),
         vendored(root),
         optionalStrings(root, "", "devPackages"),
         inputs(root),
         fragmentText,
         pins);
+  }
+
+  private Optional<String> kernelVersion(Optional<String> value) {
+    if (value.isPresent() && !value.get().matches("\\d+\\.\\d+(\\.\\d+)?")) {
+      throw AskBuildException.badInput("board profile " + file + ": field 'kernel.version' must be like 6.12 or"
+          + " 6.12.49, got '" + value.get() + "'");
+    }
+    return value;
   }
 
   /** {@code "inputs": "generated"} marks a board whose inputs ask-build makes (the demo board). */

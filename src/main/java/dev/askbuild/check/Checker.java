@@ -16,8 +16,10 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
- * The check stage: reads every file under dist, runs the ELF, loader and module checks on each ELF
- * and returns every result in stable order. It never stops at the first failure.
+ * The check stage: reads every file under dist, runs the ELF, loader and module checks on each ELF,
+ * checks each {@code ar} archive member by member and every other file against the allowed data types
+ * ({@link NonElfChecks}), so every file gets at least one result, and returns every result in stable
+ * order. It never stops at the first failure.
  */
 public final class Checker {
   /** Files up to this size are read once into memory, hashed and parsed from the same bytes. */
@@ -29,8 +31,11 @@ public final class Checker {
     this.progress = progress;
   }
 
-  /** One file of dist as read in the first pass. */
-  private record Scanned(Artifact artifact, Optional<ElfFile> elf, Optional<String> error) {}
+  /**
+   * One file of dist as read in the first pass: an ELF (or why it is malformed), or a non-ELF file
+   * whose results need nothing else and are ready.
+   */
+  private record Scanned(Artifact artifact, Optional<ElfFile> elf, Optional<String> error, List<CheckResult> ready) {}
 
   public CheckReport run(CheckRequest request) {
     Messages messages = new Messages(progress);
@@ -46,7 +51,7 @@ public final class Checker {
         CompletableFuture.supplyAsync(() -> request.kernel().map(KernelTree::load));
     List<Path> files = listFiles(dist);
     messages.info("check: " + files.size() + " files under " + dist);
-    List<Scanned> scanned = files.parallelStream().map(f -> scan(dist, f)).toList();
+    List<Scanned> scanned = files.parallelStream().map(f -> scan(dist, f, request.target())).toList();
     Optional<KernelTree> kernel = join(kernelLoad);
 
     Symvers siblings = new Symvers();
@@ -112,7 +117,7 @@ public final class Checker {
     return dist.relativize(file).toString().replace('\\', '/');
   }
 
-  private static Scanned scan(Path dist, Path file) {
+  private static Scanned scan(Path dist, Path file, CheckTarget target) {
     String rel = relative(dist, file);
     long size;
     String sha;
@@ -131,13 +136,26 @@ public final class Checker {
     }
     boolean elf = content != null ? isElf(content) : ElfReader.isElf(file);
     if (!elf) {
-      return new Scanned(new Artifact(rel, size, sha, "file"), Optional.empty(), Optional.empty());
+      NonElfChecks.Outcome outcome =
+          content != null ? NonElfChecks.check(rel, content, target) : NonElfChecks.checkLarge(rel, head(file));
+      return new Scanned(new Artifact(rel, size, sha, outcome.kind()), Optional.empty(), Optional.empty(),
+          outcome.results());
     }
     try {
       ElfFile parsed = content != null ? ElfReader.read(file.toString(), content) : ElfReader.read(file);
-      return new Scanned(new Artifact(rel, size, sha, kind(rel, parsed)), Optional.of(parsed), Optional.empty());
+      return new Scanned(new Artifact(rel, size, sha, kind(rel, parsed)), Optional.of(parsed), Optional.empty(), List.of());
     } catch (AskBuildException e) {
-      return new Scanned(new Artifact(rel, size, sha, "malformed-elf"), Optional.empty(), Optional.of(e.getMessage()));
+      return new Scanned(new Artifact(rel, size, sha, "malformed-elf"), Optional.empty(), Optional.of(e.getMessage()),
+          List.of());
+    }
+  }
+
+  /** The first bytes of a file, enough for the magic numbers {@link NonElfChecks} knows. */
+  private static byte[] head(Path file) {
+    try (var in = Files.newInputStream(file)) {
+      return in.readNBytes(512);
+    } catch (IOException e) {
+      throw AskBuildException.badInput(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 
@@ -174,7 +192,7 @@ public final class Checker {
       return List.of(CheckResult.fail(path, "elf.read", "a well-formed ELF file", "malformed", s.error().get()));
     }
     if (s.elf().isEmpty()) {
-      return List.of();
+      return s.ready();
     }
     ElfFile elf = s.elf().get();
     List<CheckResult> out = new ArrayList<>();

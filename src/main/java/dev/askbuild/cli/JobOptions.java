@@ -53,6 +53,9 @@ final class JobOptions {
   @Option(names = "--target", paramLabel = "T", description = "userspace, modules or dist (default: dist).")
   String target = "dist";
 
+  @Option(names = "--components", paramLabel = "LIST", split = ",", description = "Build only these components (and what they are built against), e.g. libfci,cmm (default: all of the target's).")
+  List<String> components = List.of();
+
   @Option(names = "--jobs", paramLabel = "N", description = "Parallel make jobs (default: one per core).")
   int jobs = Runtime.getRuntime().availableProcessors();
 
@@ -82,6 +85,6 @@ final class JobOptions {
     }
     return new JobRequest(board, Optional.ofNullable(packages), files, Optional.ofNullable(kernelTar), out,
         CacheDirs.resolve(cache), epoch == null ? JobRequest.DEFAULT_EPOCH : epoch, Optional.ofNullable(signature),
-        Optional.ofNullable(keyring), strict, requirePinned, Target.parse(target), jobs);
+        Optional.ofNullable(keyring), strict, requirePinned, Target.parse(target), new java.util.TreeSet<>(components), jobs);
   }
 }

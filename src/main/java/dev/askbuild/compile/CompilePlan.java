@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 public record CompilePlan(
     Map<String, Component> components,
+    List<String> defines,
     List<Seed> seeds,
     Optional<VersionHeader> versionHeader,
     List<Requirement> requirements,
@@ -19,6 +20,7 @@ public record CompilePlan(
     List<Artifact> artifacts) {
   public CompilePlan {
     components = Map.copyOf(components);
+    defines = List.copyOf(defines);
     seeds = List.copyOf(seeds);
     requirements = List.copyOf(requirements);
     steps = List.copyOf(steps);
@@ -42,6 +44,41 @@ public record CompilePlan(
     public Component {
       needs = List.copyOf(needs);
     }
+  }
+
+  /**
+   * The components a build of {@code target} makes: the requested ones (all of the target's when none
+   * is named) and everything they are built against. An unknown name, or one outside the target, is
+   * exit 2 naming it.
+   */
+  public java.util.Set<String> select(Target target, java.util.Set<String> requested) {
+    java.util.Set<String> selected = new java.util.TreeSet<>();
+    if (requested.isEmpty()) {
+      components.forEach((name, c) -> {
+        if (target.includes(c.phase())) {
+          selected.add(name);
+        }
+      });
+      return selected;
+    }
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(new java.util.TreeSet<>(requested));
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      Component c = components.get(name);
+      if (c == null) {
+        throw dev.askbuild.core.AskBuildException.badInput("--components: unknown component '" + name
+            + "'; this board's components: " + String.join(", ", new java.util.TreeSet<>(components.keySet())));
+      }
+      if (!target.includes(c.phase())) {
+        throw dev.askbuild.core.AskBuildException.badInput("--components: " + name + " is a " + c.phase()
+            + " component" + (requested.contains(name) ? "" : " (needed by the components asked for)")
+            + ", which the " + target.label() + " target does not build");
+      }
+      if (selected.add(name)) {
+        todo.addAll(c.needs());
+      }
+    }
+    return selected;
   }
 
   /** The names of the vendored tarballs the seeds use, each once, in seed order. */
@@ -71,7 +108,8 @@ public record CompilePlan(
    * phase} is {@code modules} or {@code userspace}. Values may use ${KDIR}, ${SYSROOT}, ${TREE},
    * ${ARCH}, ${CROSS_COMPILE}, ${TRIPLE}, ${PLATFORM}, ${CC}, ${CXX}, ${AR}, ${JOBS} and
    * ${VENDORED:name}. {@code env} values are exported instead, so a Makefile's own {@code +=}
-   * appends to them rather than being overridden (how cmm gets one extra warning flag).
+   * appends to them rather than being overridden (how cmm gets one extra warning flag). {@code
+   * builds} names the components the step makes (default: its own name), for {@code --components}.
    */
   public record Step(
       String component,
@@ -79,15 +117,17 @@ public record CompilePlan(
       String dir,
       List<String> targets,
       Map<String, String> variables,
-      Map<String, String> env) {
+      Map<String, String> env,
+      List<String> builds) {
     public Step {
       targets = List.copyOf(targets);
       variables = Map.copyOf(variables);
       env = Map.copyOf(env);
+      builds = List.copyOf(builds.isEmpty() ? List.of(component) : builds);
     }
 
     public Step(String component, String phase, String dir, List<String> targets, Map<String, String> variables) {
-      this(component, phase, dir, targets, variables, Map.of());
+      this(component, phase, dir, targets, variables, Map.of(), List.of());
     }
   }
 

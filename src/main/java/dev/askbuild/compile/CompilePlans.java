@@ -72,7 +72,12 @@ public final class CompilePlans {
       if (!phase.equals("modules") && !phase.equals("userspace")) {
         throw f.wrong("steps[].phase", "\"modules\" or \"userspace\"");
       }
-      steps.add(new CompilePlan.Step(f.text(n, "steps[].component"), phase, f.text(n, "steps[].dir"), targets, vars, env));
+      List<String> builds = new ArrayList<>();
+      for (JsonNode b : f.array(n, "builds", true)) {
+        builds.add(f.textValue(b, "steps[].builds[]"));
+      }
+      steps.add(new CompilePlan.Step(f.text(n, "steps[].component"), phase, f.text(n, "steps[].dir"), targets, vars, env,
+          builds));
     }
     List<CompilePlan.Artifact> artifacts = new ArrayList<>();
     for (JsonNode n : f.array(root, "artifacts", false)) {
@@ -103,7 +108,22 @@ public final class CompilePlans {
       f.requireDeclared(components, a.component(), "artifacts[].component");
     }
     components.forEach((name, c) -> c.needs().forEach(n -> f.requireDeclared(components, n, "components." + name + ".needs[]")));
-    return new CompilePlan(components, seeds, header, requirements, steps, artifacts);
+    for (CompilePlan.Step step : steps) {
+      for (String built : step.builds()) {
+        f.requireDeclared(components, built, "steps[].builds (step " + step.component() + ")");
+      }
+    }
+    // Compile-time switches that several components must agree on (cdx and dpa_app share structures
+    // whose layout they change): listed once, used as ${DEFINES} by every step that needs them.
+    List<String> defines = new ArrayList<>();
+    for (JsonNode d : f.array(root, "defines", true)) {
+      String define = f.textValue(d, "defines[]");
+      if (!define.matches("[A-Z][A-Z0-9_]*(=[A-Za-z0-9_]+)?")) {
+        throw f.wrong("defines[]", "a macro name such as VLAN_FILTER, got '" + define + "'");
+      }
+      defines.add(define);
+    }
+    return new CompilePlan(components, defines, seeds, header, requirements, steps, artifacts);
   }
 
   /** Typed field access with errors that name the file and the field. */

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Inputs of the compile stage. Tarballs come as {@link TrustedFile}s that verification proved;
  * {@code vendored} maps the plan's names to them with the board's patches.
  *
  * @param kernelDir the prepared kernel tree; empty for a userspace-only build
+ * @param components the components to build ({@link CompilePlan#select}), with what they need
  */
 public record CompileRequest(
     TrustedFile askTarball,
@@ -23,9 +25,11 @@ public record CompileRequest(
     String platform,
     long epoch,
     CompilePlan plan,
-    Target target) {
+    Target target,
+    Set<String> components) {
   public CompileRequest {
     vendored = Map.copyOf(vendored);
+    components = Set.copyOf(components);
   }
 
   /** A vendored tarball the plan unpacks, and the patches the board applies to it, in order. */

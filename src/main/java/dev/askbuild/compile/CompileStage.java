@@ -84,7 +84,7 @@ public final class CompileStage {
 
     Map<String, String> env = environment(request, tree, shims, networkLog, leakLog);
     for (CompilePlan.Step step : request.plan().steps()) {
-      if (!request.target().includes(step.phase())) {
+      if (!request.target().includes(step.phase()) || step.builds().stream().noneMatch(request.components()::contains)) {
         continue;
       }
       List<String> argv = new ArrayList<>(List.of("make", "-C", inside(tree, step.dir(), "step " + step.component()).toString(),
@@ -140,7 +140,7 @@ public final class CompileStage {
    */
   private static void checkRequirements(CompileRequest request) throws IOException {
     List<CompilePlan.Requirement> needed = request.plan().requirements().stream()
-        .filter(r -> request.target().includes(request.plan().phaseOf(r.component())))
+        .filter(r -> request.components().contains(r.component()))
         .toList();
     if (needed.isEmpty()) {
       return;
@@ -232,6 +232,7 @@ public final class CompileStage {
         case "CXX" -> request.toolchain().triple() + "-g++ " + sysrootCc;
         case "AR" -> request.toolchain().triple() + "-ar";
         case "JOBS" -> Integer.toString(Runtime.getRuntime().availableProcessors());
+        case "DEFINES" -> String.join(" ", request.plan().defines().stream().map(d -> "-D" + d).toList());
         case "VENDORED" -> vendored(request, String.valueOf(m.group(2)), "step " + component).tarball().path();
         default -> throw AskBuildException.badInput(
             "step " + component + ": unknown variable ${" + m.group(1) + "} in '" + value + "'");
@@ -278,7 +279,7 @@ public final class CompileStage {
     Files.createDirectories(dist);
     Map<String, String> hashes = new TreeMap<>();
     for (CompilePlan.Artifact artifact : request.plan().artifacts()) {
-      if (!request.target().includes(request.plan().phaseOf(artifact.component()))) {
+      if (!request.components().contains(artifact.component())) {
         continue;
       }
       Path built = inside(tree, artifact.path(), "artifact");

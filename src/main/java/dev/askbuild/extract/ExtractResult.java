@@ -1,10 +1,13 @@
 package dev.askbuild.extract;
 
-import java.nio.file.Path;
+import java.io.Serializable;
 
-/** What an accepted archive turned into, and what decoded it (built-in, or a host program). */
+/**
+ * What an accepted archive turned into, and what decoded it (built-in, or a host program). The
+ * directory is a string so the result serializes like every other.
+ */
 public record ExtractResult(
-    Path into,
+    String into,
     ArchiveFormat format,
     long entries,
     long files,
@@ -13,4 +16,6 @@ public record ExtractResult(
     long hardlinks,
     long bytes,
     long skipped,
-    String decoder) {}
+    String decoder) implements Serializable {
+  private static final long serialVersionUID = 1L;
+}

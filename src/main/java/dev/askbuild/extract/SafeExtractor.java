@@ -53,6 +53,46 @@ public final class SafeExtractor {
     this.hostDecoders = hostDecoders;
   }
 
+  /**
+   * The text of one regular file in a tar archive ({@code name} after dropping {@code
+   * stripComponents} leading directories), read by streaming up to it: nothing is written, so a
+   * board's kernel tarball can be told apart in seconds, before anything long runs. Empty when the
+   * archive has no such file; a file over {@code maxBytes} is exit 2.
+   */
+  public Optional<String> readText(Path archive, int stripComponents, String name, int maxBytes) throws IOException {
+    try (BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER)) {
+      ArchiveFormat format = ArchiveFormat.detect(raw, archive);
+      Optional<Command> host = !hostDecoders ? Optional.empty() : format.hostDecoder().flatMap(argv ->
+          ExecutablePath.find(ExecutablePath.current(), argv.get(0)).map(program -> {
+            List<String> resolved = new ArrayList<>(argv);
+            resolved.set(0, program.toString());
+            return new Command(resolved, archive.toAbsolutePath().getParent(), Map.of());
+          }));
+      // Closing the decoded stream stops a host decoder that still has the rest of the archive.
+      try (InputStream decoded = host.isPresent() ? runner.pipe(host.get(), archive) : format.open(raw);
+          TarArchiveInputStream tar = new TarArchiveInputStream(decoded, "UTF-8")) {
+        for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+          String[] parts = entry.getName().split("/");
+          if (parts.length <= stripComponents || !entry.isFile()) {
+            continue;
+          }
+          String stripped = String.join("/", java.util.Arrays.copyOfRange(parts, stripComponents, parts.length));
+          if (stripped.equals(name)) {
+            if (entry.getSize() > maxBytes) {
+              throw AskBuildException.badInput(archive + ": " + entry.getName() + " is larger than " + maxBytes + " bytes");
+            }
+            return Optional.of(new String(tar.readNBytes((int) entry.getSize()), java.nio.charset.StandardCharsets.UTF_8));
+          }
+        }
+      } catch (AskBuildException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw AskBuildException.badInput(archive + " is truncated or corrupt: " + reason(e), e);
+      }
+    }
+    return Optional.empty();
+  }
+
   public ExtractResult extract(ExtractRequest request) throws IOException {
     Path archive = request.archive();
     if (!Files.isRegularFile(archive)) {
@@ -165,7 +205,7 @@ public final class SafeExtractor {
           throw e;
         } catch (IOException | RuntimeException e) {
           throw AskBuildException.badInput(
-              request.archive() + " is truncated or corrupt at entry '" + current + "': " + e.getMessage(), e);
+              request.archive() + " is truncated or corrupt at entry '" + current + "': " + reason(e), e);
         } finally {
           decoded.close(); // stops a host decoder that still has the archive's padding to write
         }
@@ -178,7 +218,7 @@ public final class SafeExtractor {
       }
       finishLinksAndDirectories();
       return new ExtractResult(
-          target, format, entries, files, directories.size(), symlinks.size(), hardlinks, bytes, skipped, decoder);
+          target.toString(), format, entries, files, directories.size(), symlinks.size(), hardlinks, bytes, skipped, decoder);
     }
 
     private Optional<Command> hostDecoder(ArchiveFormat format) {
@@ -197,7 +237,7 @@ public final class SafeExtractor {
         return format.open(raw);
       } catch (IOException | RuntimeException e) {
         throw AskBuildException.badInput(
-            request.archive() + " is corrupt: its " + format + " header is unreadable: " + e.getMessage(), e);
+            request.archive() + " is corrupt: its " + format + " header is unreadable: " + reason(e), e);
       }
     }
 
@@ -408,4 +448,13 @@ public final class SafeExtractor {
   }
 
   private record DirectoryFixup(Path path, int mode, FileTime mtime) {}
+
+  /** What went wrong, for a user: decoders throw EOFException with no message at a cut-off stream. */
+  static String reason(Exception e) {
+    boolean noMessage = e.getMessage() == null || e.getMessage().isBlank();
+    if (e instanceof java.io.EOFException) {
+      return "the stream ends early (the file is cut off)" + (noMessage ? "" : ": " + e.getMessage());
+    }
+    return noMessage ? "unreadable data (" + e.getClass().getSimpleName() + ")" : e.getMessage();
+  }
 }

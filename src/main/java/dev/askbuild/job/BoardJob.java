@@ -17,6 +17,7 @@ import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
 import dev.askbuild.kernel.KernelResult;
 import dev.askbuild.kernel.KernelStage;
+import dev.askbuild.kernel.KernelVersion;
 import dev.askbuild.report.ReportOptions;
 import dev.askbuild.report.ReportWriter;
 import dev.askbuild.report.ToolchainVersions;
@@ -71,6 +72,8 @@ public final class BoardJob {
   /** Opens a run: an unknown board is named first, then missing inputs are checked per stage. */
   public static BoardJob open(JobRequest request, ProcessRunner runner, Progress progress) throws IOException {
     BoardProfile board = Boards.load(request.board());
+    // A component selection that cannot be built is refused before any stage runs.
+    CompilePlans.forBoard(board).select(request.target(), request.components());
     return new BoardJob(request, board, BoardInputs.resolve(board, request), runner, progress);
   }
 
@@ -121,6 +124,7 @@ public final class BoardJob {
       throw AskBuildException.checkFailed("verify: " + report.failures().size() + " file(s) failed:\n"
           + String.join("\n", report.failures().stream().map(v -> v.describe()).toList()));
     }
+    requireKernelLine(report, log);
     verified = report;
     state.write(Stage.VERIFY, report);
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -205,6 +209,17 @@ public final class BoardJob {
     summary.put("reportHtml", reports.resolve(ReportWriter.HTML).toString());
     summary.put("junitXml", reports.resolve(ReportWriter.JUNIT).toString());
     return StageRun.ok(Stage.CHECK, "none", millis(start), log.lines(), summary);
+  }
+
+  /** A kernel tarball of another line than the board's is refused now, not after minutes of patching. */
+  private void requireKernelLine(VerifyReport report, Messages log) throws IOException {
+    if (!request.target().needsKernel() || board.kernel().version().isEmpty()) {
+      return;
+    }
+    String name = inputs.name("kernel");
+    KernelVersion version = KernelVersion.of(report.require(name));
+    version.require(board.kernel().version().get(), name, board.name());
+    log.info("verify: " + name + " is Linux " + version + ", the board's line " + board.kernel().version().get());
   }
 
   /** The tarball roles this run's target reads: a userspace build needs no kernel tarball. */

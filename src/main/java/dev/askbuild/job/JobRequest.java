@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One board run as every front end states it (the CLI's options, a Jenkins step's parameters, the
@@ -17,6 +18,8 @@ import java.util.Optional;
  *     file name the board and the list give them
  * @param kernelTar a kernel tarball to use instead of the board's, read from its path under its own
  *     file name (which the list or a pin must vouch for)
+ * @param components the components to build (with what they are built against); empty for all of
+ *     the target's
  */
 public record JobRequest(
     String board,
@@ -31,6 +34,7 @@ public record JobRequest(
     boolean strict,
     boolean requirePinned,
     Target target,
+    Set<String> components,
     int jobs) {
   /** {@code SOURCE_DATE_EPOCH} when none is given: 2024-05-01, one fixed value for every stage. */
   public static final long DEFAULT_EPOCH = 1714521600L;
@@ -40,6 +44,7 @@ public record JobRequest(
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(cache, "cache");
     privateFiles = Map.copyOf(privateFiles);
+    components = Set.copyOf(components);
     out = out.toAbsolutePath().normalize();
     cache = cache.toAbsolutePath().normalize();
     packages = packages.map(p -> p.toAbsolutePath().normalize());
@@ -52,16 +57,16 @@ public record JobRequest(
   /** The usual request: everything at its default. */
   public static JobRequest of(String board, Optional<Path> packages, Path out, Path cache) {
     return new JobRequest(board, packages, Map.of(), Optional.empty(), out, cache, DEFAULT_EPOCH, Optional.empty(),
-        Optional.empty(), false, false, Target.DIST, Runtime.getRuntime().availableProcessors());
+        Optional.empty(), false, false, Target.DIST, Set.of(), Runtime.getRuntime().availableProcessors());
   }
 
   public JobRequest withEpoch(long seconds) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, seconds, signature, keyring, strict,
-        requirePinned, target, jobs);
+        requirePinned, target, components, jobs);
   }
 
   public JobRequest withTarget(Target t) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict,
-        requirePinned, t, jobs);
+        requirePinned, t, components, jobs);
   }
 }

@@ -98,7 +98,7 @@ final class StageRequests {
     }
     return new CompileRequest(verified.require(inputs.name("ask")), vendored, kernel.map(KernelResult::treePath),
         sysroot.path(), workspace.stageWork(Stage.COMPILE), board().toolchain(), board().platform().orElse(""),
-        request.epoch(), plan, request.target());
+        request.epoch(), plan, request.target(), plan.select(request.target(), request.components()));
   }
 
   CheckRequest check(CompileResult compiled, SysrootResult sysroot, Optional<KernelResult> kernel) {

@@ -124,7 +124,7 @@ public final class KernelStage {
       Files.copy(request.baseConfig().file().get(), tree.resolve(".config"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    FilterResult filtered = filter(request, tree, messages);
+    FragmentFilter filtered = filter(request, tree, messages);
     Path fragmentFile = staging.resolve("fragment.config");
     Files.writeString(fragmentFile, request.fragment().render(filtered.kept()), StandardCharsets.UTF_8);
     runner.runChecked(
@@ -163,14 +163,14 @@ public final class KernelStage {
         build == KernelBuildMode.FULL ? Sha256.ofFile(symvers) : "");
   }
 
-  private FilterResult filter(KernelRequest request, Path tree, List<String> messages) throws IOException {
+  private FragmentFilter filter(KernelRequest request, Path tree, List<String> messages) throws IOException {
     if (!request.filter()) {
       say(messages, "kernel: fragment filtering off (--no-filter)");
-      return FilterResult.unfiltered(request.fragment());
+      return FragmentFilter.unfiltered(request.fragment());
     }
     long t0 = System.nanoTime();
     Set<String> declared = KconfigScanner.declaredSymbols(tree, request.toolchain().arch());
-    FilterResult filtered = FilterResult.filter(request.fragment(), declared);
+    FragmentFilter filtered = FragmentFilter.filter(request.fragment(), declared);
     say(messages, "kernel: scanned Kconfig files (" + declared.size() + " symbols) in " + seconds(t0));
     for (String symbol : filtered.dropped()) {
       progress.warn("kernel: dropped " + symbol + ": not declared by any Kconfig file of this tree");

@@ -23,7 +23,7 @@ public final class ReportWriter {
     List<Supplier<Path>> jobs = List.of(
         () -> ReportFiles.write(dir.resolve(JSON), ChecksJson.render(report, options.board())),
         () -> ReportFiles.write(dir.resolve(JUNIT), JunitXml.render(report)),
-        () -> ReportFiles.write(dir.resolve(HTML), HtmlReport.render(report, options.board())),
+        () -> ReportFiles.write(dir.resolve(HTML), HtmlPage.render(report, options.board())),
         () -> ReportFiles.write(dir.resolve(SUMS), sums),
         () -> ReportFiles.write(dir.resolve(PROVENANCE), Provenance.render(report, options, sums)));
     return jobs.parallelStream().map(Supplier::get).toList();

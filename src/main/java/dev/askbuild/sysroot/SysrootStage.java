@@ -75,6 +75,9 @@ public final class SysrootStage {
       for (VendoredLibrary library : request.libraries()) {
         buildLibrary(library, request, staging, messages);
       }
+      for (Path file : StagingPaths.rewrite(staging)) {
+        progress.info("sysroot: " + staging.relativize(file) + " named the staging directory; now sysroot-relative");
+      }
       Files.writeString(staging.resolve(".askbuild-sysroot-key"), key + "\n");
       Files.writeString(staging.resolve(COMPLETE_MARKER), "");
       if (Files.exists(entry)) {
@@ -92,7 +95,8 @@ public final class SysrootStage {
 
   /** Everything that decides the sysroot's content goes into its cache key. */
   private String key(SysrootRequest request, List<String> packages) throws IOException {
-    StringBuilder sb = new StringBuilder("askbuild-sysroot-v2\n");
+    // v3: staging paths rewritten out of .pc and .la files (entries of v2 carry them).
+    StringBuilder sb = new StringBuilder("askbuild-sysroot-v3\n");
     sb.append("triple ").append(request.triple()).append('\n');
     sb.append("gcc ").append(CrossToolchain.gccVersion(runner, request.triple())).append('\n');
     sb.append("libc ").append(new Dpkg(runner).version("libc6-dev-" + request.toolchain().debianArch() + "-cross")).append('\n');

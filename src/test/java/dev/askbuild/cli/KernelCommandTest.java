@@ -22,15 +22,17 @@ class KernelCommandTest {
 
   @Test
   void unknownBoardIsExit2ListingKnownBoards() {
-    assertThat(run("kernel", "--kernel-tar", "/usr/src/linux-source-6.12.tar.xz", "--board", "nope", "--work", "/tmp/x"))
-        .isEqualTo(2);
-    assertThat(err.toString()).contains("known boards: mono-gateway, demo");
+    assertThat(run("kernel", "--board", "nope", "--out", "/tmp/x")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown board 'nope'; known boards: mono-gateway, demo");
   }
 
   @Test
-  void boardWithAskBaseConfigNeedsAskSource() {
-    assertThat(run("kernel", "--kernel-tar", "/usr/src/linux-source-6.12.tar.xz", "--board", "mono-gateway", "--work", "/tmp/x"))
-        .isEqualTo(2);
-    assertThat(err.toString()).contains("--ask-src");
+  void aBoardWithoutGeneratedInputsNamesEveryTarballItNeeds() {
+    assertThat(run("kernel", "--board", "mono-gateway", "--out", "/tmp/x")).isEqualTo(2);
+    assertThat(err.toString()).contains("board mono-gateway needs --packages DIR holding linux-lf-6.12.49-2.2.0.tar.gz,"
+        + " ASK-mt-6.12.49-2.2.0.tar.gz, fmlib-lf-6.12.49-2.2.0.tar.gz");
+    // The options of a kernel outside a board run are refused with a board, not silently ignored.
+    assertThat(run("kernel", "--board", "demo", "--out", "/tmp/x", "--work", "/tmp/y")).isEqualTo(2);
+    assertThat(err.toString()).contains("--fragment, --work and --patches are for a kernel outside a board run");
   }
 }

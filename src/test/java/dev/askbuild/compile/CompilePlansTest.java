@@ -20,10 +20,49 @@ class CompilePlansTest {
     // fmc's host header paths point into the sysroot instead of /usr/include.
     assertThat(plan.steps().get(4).variables().get("LIBXML2_HEADER_PATH")).startsWith("${SYSROOT}");
     // cmm's flag is added to its own CFLAGS (exported, so its Makefile's += appends), not replacing them.
-    assertThat(plan.steps().get(6).env()).containsEntry("CFLAGS", "-Wno-address-of-packed-member");
+    assertThat(plan.steps().get(6).env()).containsEntry("CFLAGS", "-Wno-address-of-packed-member ${DEFINES}");
     assertThat(plan.seeds()).extracting(CompilePlan.Seed::vendored).containsExactly("fmlib", "fmc");
     assertThat(plan.artifacts()).extracting(CompilePlan.Artifact::name)
         .containsExactly("cdx.ko", "fci.ko", "auto_bridge.ko", "fmc", "cmm", "dpa_app");
+  }
+
+  @Test
+  void theSwitchesCdxDpaAppAndCmmShareAreWrittenOnceAndTakenByAll() throws Exception {
+    CompilePlan plan = CompilePlans.forBoard(dev.askbuild.board.Boards.load("mono-gateway"));
+
+    assertThat(plan.defines()).containsExactly("SEC_PROFILE_SUPPORT", "VLAN_FILTER", "WIFI_ENABLE", "ENABLE_EGRESS_QOS");
+    java.util.Map<String, CompilePlan.Step> steps = new java.util.HashMap<>();
+    plan.steps().forEach(st -> steps.put(st.component(), st));
+    assertThat(steps.get("cdx").variables()).containsEntry("CFG_FLAGS", "${DEFINES}");
+    assertThat(steps.get("dpa_app").variables().get("CFLAGS")).contains("${DEFINES}", "-DLS1043");
+    assertThat(steps.get("cmm").env().get("CFLAGS")).contains("${DEFINES}");
+    // No step spells one of them out itself, so no two components can be built with different sets.
+    for (CompilePlan.Step step : plan.steps()) {
+      for (String value : concat(step.variables().values(), step.env().values())) {
+        for (String define : plan.defines()) {
+          assertThat(value).as(step.component()).doesNotContain("-D" + define);
+        }
+      }
+    }
+  }
+
+  private static java.util.List<String> concat(java.util.Collection<String> a, java.util.Collection<String> b) {
+    java.util.List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  @Test
+  void componentsAreSelectedWithWhatTheyAreBuiltAgainstAndRefusedOutsideTheTarget() throws Exception {
+    CompilePlan plan = CompilePlans.forBoard(dev.askbuild.board.Boards.load("mono-gateway"));
+
+    assertThat(plan.select(Target.USERSPACE, java.util.Set.of("cmm"))).containsExactly("cmm", "libfci");
+    assertThat(plan.select(Target.DIST, java.util.Set.of("fci"))).containsExactly("cdx", "fci");
+    assertThat(plan.select(Target.MODULES, java.util.Set.of())).containsExactly("auto_bridge", "cdx", "fci");
+    assertThatThrownBy(() -> plan.select(Target.USERSPACE, java.util.Set.of("cdx")))
+        .hasMessage("--components: cdx is a modules component, which the userspace target does not build");
+    assertThatThrownBy(() -> plan.select(Target.DIST, java.util.Set.of("cmmm")))
+        .hasMessageContaining("unknown component 'cmmm'").hasMessageContaining("cmm, dpa_app");
   }
 
   @Test

@@ -51,7 +51,7 @@ class CompileStageTest {
 
   private static CompileRequest request(Path work, CompilePlan plan, Target target) {
     return new CompileRequest(askTarball, Map.of(), Optional.of(kernel.treePath()), sysroot, work,
-        Toolchain.arm64(), "DEMO", Fixtures.EPOCH, plan, target);
+        Toolchain.arm64(), "DEMO", Fixtures.EPOCH, plan, target, plan.select(target, java.util.Set.of()));
   }
 
   private static CompileResult compile(Path work, CompilePlan plan) throws Exception {
@@ -89,9 +89,10 @@ class CompileStageTest {
     CompilePlan demo = CompilePlans.forBoard(Boards.load("demo"));
     // The upstream 'sources' step, unseeded, tries wget.
     List<CompilePlan.Step> steps = new ArrayList<>();
-    steps.add(new CompilePlan.Step("sources", "userspace", ".", List.of("sources"), Map.of()));
+    steps.add(new CompilePlan.Step("sources", "userspace", ".", List.of("sources"), Map.of(), Map.of(),
+        List.of("hello")));
     steps.addAll(demo.steps());
-    CompilePlan fetching = new CompilePlan(demo.components(), List.of(), demo.versionHeader(), List.of(), steps,
+    CompilePlan fetching = new CompilePlan(demo.components(), List.of(), List.of(), demo.versionHeader(), List.of(), steps,
         demo.artifacts());
 
     assertThatThrownBy(() -> compile(work, fetching))
@@ -104,8 +105,9 @@ class CompileStageTest {
   void aHostIncludePathInATargetCompileFailsNamingIt(@TempDir Path work) throws Exception {
     CompilePlan demo = CompilePlans.forBoard(Boards.load("demo"));
     CompilePlan.Step leaky = new CompilePlan.Step("userspace", "userspace", ".", List.of("userspace"),
-        Map.of("CC", "${CC}", "AR", "${AR}", "CFLAGS", "-O2 -I/usr/include/x86_64-linux-gnu"));
-    CompilePlan plan = new CompilePlan(demo.components(), List.of(), Optional.empty(), List.of(), List.of(leaky),
+        Map.of("CC", "${CC}", "AR", "${AR}", "CFLAGS", "-O2 -I/usr/include/x86_64-linux-gnu"), Map.of(),
+        List.of("libgreet", "hello"));
+    CompilePlan plan = new CompilePlan(demo.components(), List.of(), List.of(), Optional.empty(), List.of(), List.of(leaky),
         List.of());
 
     assertThatThrownBy(() -> new CompileStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT)
@@ -119,7 +121,7 @@ class CompileStageTest {
   @Test
   void aKernelTreeLackingWhatAComponentNeedsFailsEarly(@TempDir Path work) throws Exception {
     CompilePlan demo = CompilePlans.forBoard(Boards.load("demo"));
-    CompilePlan needy = new CompilePlan(demo.components(), List.of(), Optional.empty(),
+    CompilePlan needy = new CompilePlan(demo.components(), List.of(), List.of(), Optional.empty(),
         List.of(new CompilePlan.Requirement("alpha", RequirementKind.KERNEL_FILE,
                 "drivers/net/ethernet/freescale/sdk_fman/ncsw_config.mk"),
             new CompilePlan.Requirement("beta", RequirementKind.KERNEL_SYMBOL, "no_such_export")),

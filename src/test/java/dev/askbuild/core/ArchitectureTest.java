@@ -1,9 +1,16 @@
 package dev.askbuild.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
@@ -18,8 +25,23 @@ class ArchitectureTest {
   static final String[] ENGINE = {
     "dev.askbuild.core..", "dev.askbuild.board..", "dev.askbuild.verify..", "dev.askbuild.extract..",
     "dev.askbuild.sysroot..", "dev.askbuild.kernel..", "dev.askbuild.compile..",
-    "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.pipeline..", "dev.askbuild.docker.."
+    "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.job..", "dev.askbuild.pipeline..",
+    "dev.askbuild.docker.."
   };
+
+  @Test
+  void theJobPackageIsTheOnlyTranslationFromABoardToStageRequests() {
+    // Requests of the building stages are made in job (and by their own tests), never by a front end.
+    noClasses().that().resideInAnyPackage("dev.askbuild.cli..", "dev.askbuild.pipeline..", "dev.askbuild.jenkins..")
+        .should().callConstructor(dev.askbuild.sysroot.SysrootRequest.class, dev.askbuild.core.Toolchain.class,
+            java.util.List.class, java.util.List.class, java.nio.file.Path.class, java.nio.file.Path.class, long.class)
+        .orShould().callConstructor(dev.askbuild.compile.CompileRequest.class, dev.askbuild.core.TrustedFile.class,
+            java.util.Map.class, java.util.Optional.class, java.nio.file.Path.class, java.nio.file.Path.class,
+            dev.askbuild.core.Toolchain.class, String.class, long.class, dev.askbuild.compile.CompilePlan.class,
+            dev.askbuild.compile.Target.class)
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.askbuild.board.BoardProfile$KernelSpec")
+        .check(CLASSES);
+  }
 
   @Test
   void engineNeverImportsJenkins() {
@@ -73,6 +95,52 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("dev.askbuild.report..", "dev.askbuild.compile..",
             "dev.askbuild.pipeline..")
         .allowEmptyShould(true)
+        .check(CLASSES);
+  }
+
+  static final ArchCondition<JavaClass> SERIALIZABLE_FIELDS =
+      new ArchCondition<>("have only serializable fields") {
+        @Override
+        public void check(JavaClass item, ConditionEvents events) {
+          for (JavaField field : item.getFields()) {
+            if (field.getModifiers().contains(JavaModifier.STATIC)) {
+              continue;
+            }
+            JavaClass type = field.getRawType();
+            boolean ok = type.isPrimitive() || type.isAssignableTo(java.io.Serializable.class)
+                || type.isEquivalentTo(java.util.List.class) || type.isEquivalentTo(java.util.Map.class)
+                || type.isEquivalentTo(java.util.Set.class);
+            if (!ok) {
+              events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is a " + type.getName()
+                  + ", which does not serialize"));
+            }
+          }
+        }
+      };
+
+  /** A result as the rule must refuse it: Serializable in name only, with an Optional inside. */
+  record OptionalResult(java.util.Optional<String> value) implements java.io.Serializable {}
+
+  @Test
+  void theSerializableRuleCatchesAnOptionalOrPathField() {
+    JavaClasses bad = new ClassFileImporter().importClasses(OptionalResult.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+            classes().should(SERIALIZABLE_FIELDS).check(bad))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("OptionalResult.value is a java.util.Optional");
+  }
+
+  /**
+   * A stage's result travels: to the next stage's process (OUT/state), to a Jenkins step's return
+   * value, to the build manifest. So every result and report is a {@link java.io.Serializable}
+   * record whose fields are serializable too: no {@code Optional}, no {@code Path}.
+   */
+  @Test
+  void everyResultAndReportIsASerializableRecordOfSerializableFields() {
+    classes().that().resideInAnyPackage(ENGINE).and().areTopLevelClasses().and().haveSimpleNameEndingWith("Result")
+        .or().resideInAnyPackage(ENGINE).and().areTopLevelClasses().and().haveSimpleNameEndingWith("Report")
+        .should().implement(java.io.Serializable.class)
+        .andShould(SERIALIZABLE_FIELDS)
         .check(CLASSES);
   }
 

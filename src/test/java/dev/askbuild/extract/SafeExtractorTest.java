@@ -100,6 +100,20 @@ class SafeExtractorTest {
   }
 
   @Test
+  void aCutOffTarGzIsNamedAsCutOffNotAsNull() throws Exception {
+    Path whole = systemTar("--gzip", "whole.tgz");
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = Files.write(tmp.resolve("cut.tgz"), Arrays.copyOf(bytes, bytes.length / 2));
+
+    assertThatThrownBy(() -> extract(cut))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageContaining("cut.tgz")
+        .hasMessageNotContaining(": null")
+        .hasMessageContaining("ends early");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
   void keepsGitWithoutDropVcsAndPinsEveryMtimeWithEpoch() throws Exception {
     Path archive = systemTar("--gzip", "a.tgz");
 

@@ -39,7 +39,7 @@ class ConfigFragmentTest {
   void filterDropsUndeclaredSymbolsByName() {
     ConfigFragment f = ConfigFragment.parse("f", "CONFIG_A=y\nCONFIG_GONE=y\n# CONFIG_B is not set\n");
 
-    FilterResult r = FilterResult.filter(f, Set.of("CONFIG_A", "CONFIG_B"));
+    FragmentFilter r = FragmentFilter.filter(f, Set.of("CONFIG_A", "CONFIG_B"));
 
     assertThat(r.dropped()).containsExactly("CONFIG_GONE");
     assertThat(r.kept()).extracting(FragmentEntry::symbol).containsExactly("CONFIG_A", "CONFIG_B");

@@ -87,7 +87,30 @@ class BuildPipelineTest {
     }
     JobRequest plain = JobRequest.of("demo", Optional.of(packages), out, Fixtures.cache());
     return new JobRequest("demo", Optional.of(packages), Map.of(), Optional.of(DemoInputs.DEBIAN_KERNEL_TAR), out,
-        plain.cache(), plain.epoch(), Optional.empty(), Optional.empty(), false, false, plain.target(), plain.jobs());
+        plain.cache(), plain.epoch(), Optional.empty(), Optional.empty(), false, false, plain.target(), java.util.Set.of(),
+        plain.jobs());
+  }
+
+  @Test
+  void aKernelTarballOfAnotherLineIsRefusedAtVerifyNamingBothVersions(@TempDir Path dir) throws Exception {
+    JobRequest copied = copiedInputs(dir, dir.resolve("run"));
+    // A real tarball layout with another kernel's top-level Makefile, listed in SHA256SUMS.
+    Path tree = Files.createDirectories(dir.resolve("src/linux-5.4.281"));
+    Files.writeString(tree.resolve("Makefile"), "# SPDX-License-Identifier: GPL-2.0\nVERSION = 5\nPATCHLEVEL = 4\n"
+        + "SUBLEVEL = 281\nEXTRAVERSION =\n");
+    Path old = dir.resolve("packages/linux-5.4.281.tar.gz");
+    Fixtures.run("tar", "-czf", old.toString(), "-C", dir.resolve("src").toString(), "linux-5.4.281");
+    Files.writeString(dir.resolve("packages/SHA256SUMS"),
+        Sha256.ofFile(old) + "  linux-5.4.281.tar.gz\n", java.nio.file.StandardOpenOption.APPEND);
+    JobRequest request = new JobRequest("demo", copied.packages(), Map.of(), Optional.of(old), copied.out(),
+        copied.cache(), copied.epoch(), Optional.empty(), Optional.empty(), false, false, copied.target(),
+        java.util.Set.of(), copied.jobs());
+
+    assertThatThrownBy(() -> build(request))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageContaining("kernel tarball linux-5.4.281.tar.gz is Linux 5.4.281, but board demo is built on Linux 6.12")
+        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(lines).noneMatch(l -> l.startsWith("[sysroot]"));
   }
 
   @Test

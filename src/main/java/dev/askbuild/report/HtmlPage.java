@@ -11,7 +11,7 @@ import java.util.List;
  * {@code report.html}: one self-contained page without JavaScript or outside resources. The summary
  * comes first, then the checks with failing rows first, then every artifact with size and SHA-256.
  */
-final class HtmlReport {
+final class HtmlPage {
   private static final String STYLE =
       "body{font-family:sans-serif;margin:1.5em;color:#222}"
           + "table{border-collapse:collapse;width:100%;margin-bottom:2em;font-size:13px}"
@@ -21,7 +21,7 @@ final class HtmlReport {
           + ".summary{font-size:1.3em;padding:.5em;border-radius:4px}"
           + ".summary.fail{background:#f8c9c9;border:2px solid #c00}.summary.pass{background:#d4f3d4;border:2px solid #080}";
 
-  private HtmlReport() {}
+  private HtmlPage() {}
 
   static String render(CheckReport report, String board) {
     long failed = report.count(CheckStatus.FAIL);

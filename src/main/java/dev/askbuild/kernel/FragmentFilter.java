@@ -3,13 +3,13 @@ package dev.askbuild.kernel;
 import java.util.List;
 
 /** A fragment split into the settings the tree declares and the symbols it does not. */
-record FilterResult(List<FragmentEntry> kept, List<String> dropped) {
-  FilterResult {
+record FragmentFilter(List<FragmentEntry> kept, List<String> dropped) {
+  FragmentFilter {
     kept = List.copyOf(kept);
     dropped = List.copyOf(dropped);
   }
 
-  static FilterResult filter(ConfigFragment fragment, java.util.Set<String> declared) {
+  static FragmentFilter filter(ConfigFragment fragment, java.util.Set<String> declared) {
     List<FragmentEntry> kept = new java.util.ArrayList<>();
     List<String> dropped = new java.util.ArrayList<>();
     for (FragmentEntry e : fragment.entries()) {
@@ -19,10 +19,10 @@ record FilterResult(List<FragmentEntry> kept, List<String> dropped) {
         dropped.add(e.symbol());
       }
     }
-    return new FilterResult(kept, dropped);
+    return new FragmentFilter(kept, dropped);
   }
 
-  static FilterResult unfiltered(ConfigFragment fragment) {
-    return new FilterResult(fragment.entries(), List.of());
+  static FragmentFilter unfiltered(ConfigFragment fragment) {
+    return new FragmentFilter(fragment.entries(), List.of());
   }
 }
