@@ -51,11 +51,13 @@ public final class BuildLog {
       if ((m = STEP.matcher(line)).find()) {
         stageOf.put(m.group(1), m.group(3));
       } else if ((m = CACHED.matcher(line)).find() && stageOf.containsKey(m.group(1))) {
-        state.put(stageOf.get(m.group(1)), "cached");
+        // The first build of a log tells how the stage went; a later one (the runtime image, made
+        // after the artifacts) finds every stage in the cache and must not hide that they ran.
+        state.putIfAbsent(stageOf.get(m.group(1)), "cached");
       } else if ((m = DONE.matcher(line)).find() && stageOf.containsKey(m.group(1))) {
         String stage = stageOf.get(m.group(1));
         state.putIfAbsent(stage, "ok");
-        seconds.put(stage, Double.parseDouble(m.group(2)));
+        seconds.putIfAbsent(stage, Double.parseDouble(m.group(2)));
       } else if ((m = ERROR.matcher(line)).find() && stageOf.containsKey(m.group(1))) {
         state.put(stageOf.get(m.group(1)), "failed");
       } else if ((m = RESULT.matcher(line)).find() && stageOf.containsKey(m.group(1))) {

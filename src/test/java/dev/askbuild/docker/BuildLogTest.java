@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,18 @@ class BuildLogTest {
     assertThat(log.machines()).containsOnlyKeys("compile", "check");
     // The last of BuildKit's progress lines for the context is its size.
     assertThat(log.contextSize()).contains("151.96MB");
+  }
+
+  @Test
+  void theRuntimeImageBuiltAfterTheArtifactsDoesNotHideThatTheStagesRan() throws IOException {
+    // One log, two builds: the artifacts (compile ran), then the runtime image (everything cached).
+    List<String> both = new ArrayList<>(fixture("warm.log"));
+    fixture("warm.log").forEach(l -> both.add(l.matches("#1[12] [^\\[].*") ? l.substring(0, 4) + "CACHED" : l));
+
+    BuildLog log = BuildLog.parse(both);
+
+    assertThat(log.stages()).extracting(DockerStageRun::state).containsExactly("cached", "cached", "cached", "ok", "ok");
+    assertThat(log.stages().get(3).seconds()).isEqualTo(9.6);
   }
 
   @Test

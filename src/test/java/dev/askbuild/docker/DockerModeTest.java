@@ -107,6 +107,9 @@ class DockerModeTest {
     long t = System.nanoTime();
     cold = build(root.resolve("cold"), publicPackages, privates(), Optional.of(RUNTIME_TAG));
     coldSeconds = (System.nanoTime() - t) / 1e9;
+    Figures.record("cold build (s)", coldSeconds);
+    Figures.record("context", cold.contextSize().orElse("?"));
+    cold.stages().forEach(s -> Figures.record("cold " + s.stage() + " (s)", s.seconds()));
 
     assertThat(cold.exitCode()).as(cold.error().orElse("")).isZero();
     assertThat(cold.stages()).extracting(DockerStageRun::stage).containsExactlyElementsOf(BuildLog.STAGES);
@@ -121,8 +124,6 @@ class DockerModeTest {
     assertThat(out.resolve("logs/kernel.log")).exists();
     assertThat(out.resolve(".docker-context")).doesNotExist();
     assertThat(out.resolve(".docker-secrets")).doesNotExist();
-    Figures.record("cold build (s)", coldSeconds);
-    Figures.record("context", cold.contextSize().orElse("?"));
   }
 
   private List<PrivateInput> privates() {
