@@ -26,7 +26,9 @@ public final class BuildLog {
   private static final Pattern ERROR = Pattern.compile("^#(\\d+) ERROR");
   private static final Pattern RESULT = Pattern.compile("^#(\\d+) \\d+(?:\\.\\d+)? askbuild-result: (\\{.*\\})\\s*$");
   private static final Pattern PLATFORM = Pattern.compile("^#(\\d+) \\d+(?:\\.\\d+)? askbuild-stage: (\\w+) on (\\S+)");
-  private static final Pattern CONTEXT = Pattern.compile("^#\\d+ transferring context: (\\d+(?:\\.\\d+)?)([kMG]?B)");
+  /** The final progress line of a context transfer: {@code #4 transferring context: 151.96MB 1.8s done}. */
+  private static final Pattern CONTEXT =
+      Pattern.compile("^#\\d+ transferring context: (\\d+(?:\\.\\d+)?)([kMG]?B) .*done");
 
   private final Map<String, DockerStageRun> stages;
   private final Map<String, String> machines;
@@ -68,7 +70,8 @@ public final class BuildLog {
         }
       } else if ((m = PLATFORM.matcher(line)).find()) {
         machines.put(m.group(2), m.group(3));
-      } else if ((m = CONTEXT.matcher(line)).find()) {
+      } else if ((m = CONTEXT.matcher(line)).find() && context.isEmpty()) {
+        // The first build's transfer is the context; a later build of the same log sends only changes.
         context = Optional.of(m.group(1) + m.group(2));
       }
     }
