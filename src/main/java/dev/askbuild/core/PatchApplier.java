@@ -29,12 +29,14 @@ public final class PatchApplier {
 
   /**
    * Applies {@code patches} in order to {@code tree}. {@code what} names the tree in messages
-   * ("kernel", "library libnfnetlink"); each patch logs to {@code logDir/patch-NAME.log}.
+   * ("kernel", "library libnfnetlink"); each patch logs to {@code logDir/patch-WHAT-NAME.log}, the
+   * tree in the name because two trees may carry patches of one name (ASK's fmlib and fmc patches are
+   * both {@code 01-mono-ask-extensions.patch}).
    */
   public void apply(List<Path> patches, Path tree, String what, Path logDir) throws IOException {
     for (Path patch : patches) {
       String name = patch.getFileName().toString();
-      Path log = logDir.resolve("patch-" + name + ".log");
+      Path log = logDir.resolve("patch-" + what.replaceAll("[^A-Za-z0-9._-]+", "-") + "-" + name + ".log");
       // --batch and --forward: never ask, and treat an already-applied patch as failing.
       List<String> common =
           List.of("patch", "-p1", "--fuzz=0", "--batch", "--forward", "-i", patch.toAbsolutePath().toString());

@@ -52,10 +52,8 @@ public final class BoardJob {
   private final ProcessRunner runner;
   private final Progress progress;
 
-  private VerifyReport verified;
-  private SysrootResult sysroot;
-  private KernelResult kernel;
-  private CompileResult compiled;
+  /** Each stage's result once this run made or read it. */
+  private final Map<Stage, Object> results = new java.util.EnumMap<>(Stage.class);
   private AskTree askTree;
 
   private BoardJob(JobRequest request, BoardProfile board, BoardInputs inputs, ProcessRunner runner, Progress progress) {
@@ -91,7 +89,7 @@ public final class BoardJob {
 
   /** True when this run or an earlier one into the same directory left the stage's result. */
   public boolean hasResult(Stage stage) {
-    return Files.isRegularFile(workspace.state().resolve(stage.label() + ".json"));
+    return results.containsKey(stage) || Files.isRegularFile(workspace.state().resolve(stage.label() + ".json"));
   }
 
   /** Runs one stage; its log is written whether it passes or fails. */
@@ -125,8 +123,7 @@ public final class BoardJob {
           + String.join("\n", report.failures().stream().map(v -> v.describe()).toList()));
     }
     requireKernelLine(report, log);
-    verified = report;
-    state.write(Stage.VERIFY, report);
+    keep(Stage.VERIFY, report);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("passed", true);
     summary.put("files", report.count(Status.OK));
@@ -140,8 +137,8 @@ public final class BoardJob {
 
   private StageRun sysroot(Messages log, long start) throws IOException {
     VerifyReport proven = verified();
-    sysroot = new SysrootStage(runner, log).run(requests.sysroot(proven, askTree(proven)));
-    state.write(Stage.SYSROOT, sysroot);
+    SysrootResult sysroot = new SysrootStage(runner, log).run(requests.sysroot(proven, askTree(proven)));
+    keep(Stage.SYSROOT, sysroot);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("sysroot", sysroot.sysroot());
     summary.put("key", sysroot.key());
@@ -154,8 +151,8 @@ public final class BoardJob {
       throw AskBuildException.badInput("the userspace target builds without a kernel; the kernel stage is not part of it");
     }
     VerifyReport proven = verified();
-    kernel = new KernelStage(runner, log).run(requests.kernel(proven, askTree(proven)));
-    state.write(Stage.KERNEL, kernel);
+    KernelResult kernel = new KernelStage(runner, log).run(requests.kernel(proven, askTree(proven)));
+    keep(Stage.KERNEL, kernel);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("tree", kernel.tree());
     summary.put("release", kernel.manifest().kernelRelease());
@@ -174,8 +171,8 @@ public final class BoardJob {
     Path dist = workspace.dist();
     FileTrees.deleteRecursively(dist);
     FileTrees.publish(result.distPath(), dist);
-    compiled = result.withDist(dist);
-    state.write(Stage.COMPILE, compiled);
+    CompileResult compiled = result.withDist(dist);
+    keep(Stage.COMPILE, compiled);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("dist", compiled.dist());
     summary.put("artifacts", new TreeMap<>(compiled.artifacts()));
@@ -199,7 +196,7 @@ public final class BoardJob {
       throw AskBuildException.checkFailed("check: " + report.failures().size() + " failed checks (see "
           + reports.resolve(ReportWriter.HTML) + ")");
     }
-    state.write(Stage.CHECK, report);
+    keep(Stage.CHECK, report);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("passed", true);
     summary.put("passedChecks", report.count(CheckStatus.PASS));
@@ -232,31 +229,35 @@ public final class BoardJob {
   }
 
   private VerifyReport verified() throws IOException {
-    if (verified == null) {
-      verified = earlier(Stage.VERIFY, VerifyReport.class);
-    }
-    return verified;
+    return result(Stage.VERIFY, VerifyReport.class);
   }
 
   private SysrootResult sysrootResult() throws IOException {
-    if (sysroot == null) {
-      sysroot = earlier(Stage.SYSROOT, SysrootResult.class);
-    }
-    return sysroot;
+    return result(Stage.SYSROOT, SysrootResult.class);
   }
 
   private KernelResult kernelResult() throws IOException {
-    if (kernel == null) {
-      kernel = earlier(Stage.KERNEL, KernelResult.class);
-    }
-    return kernel;
+    return result(Stage.KERNEL, KernelResult.class);
   }
 
   private CompileResult compiledResult() throws IOException {
-    if (compiled == null) {
-      compiled = earlier(Stage.COMPILE, CompileResult.class);
+    return result(Stage.COMPILE, CompileResult.class);
+  }
+
+  /** A stage's result from this run, else from an earlier run's state. */
+  private <T> T result(Stage stage, Class<T> type) throws IOException {
+    Object known = results.get(stage);
+    if (known == null) {
+      known = earlier(stage, type);
+      results.put(stage, known);
     }
-    return compiled;
+    return type.cast(known);
+  }
+
+  /** Keeps a stage's result for the later stages of this run and the next stage's process. */
+  private void keep(Stage stage, Object result) throws IOException {
+    results.put(stage, result);
+    state.write(stage, result);
   }
 
   private <T> T earlier(Stage stage, Class<T> type) throws IOException {

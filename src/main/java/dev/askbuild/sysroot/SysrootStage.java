@@ -45,6 +45,10 @@ public final class SysrootStage {
 
   public SysrootResult run(SysrootRequest request) throws IOException {
     Messages messages = new Messages(progress);
+    // Every input must still be the file verification proved, also when the cache would answer.
+    for (VendoredLibrary lib : request.libraries()) {
+      lib.tarball().recheck();
+    }
     String triple = request.triple();
     Path libc = Path.of("/usr", triple);
     if (!Files.isDirectory(libc.resolve("lib")) || !Files.isDirectory(libc.resolve("include"))) {

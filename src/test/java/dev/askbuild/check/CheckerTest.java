@@ -90,6 +90,7 @@ class CheckerTest {
     CheckReport report = check(dist, Optional.of(Fixtures.headers()));
     assertThat(failures(report)).isEmpty();
     assertThat(report.results()).filteredOn(r -> r.check().equals("ko.vermagic"))
+        .hasSize(4)
         .allSatisfy(r -> assertThat(r.actual()).isEqualTo(Fixtures.abi() + "-arm64 SMP mod_unload modversions aarch64"));
   }
 

@@ -2,6 +2,7 @@ package dev.askbuild.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Progress;
@@ -10,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,12 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded mutations of real ELF files (cross-built binaries and Debian modules): each must end in a
- * parsed file or an {@link AskBuildException} naming it, within a per-file time bound.
+ * parsed file or an {@link AskBuildException} naming it. Each mutant has a generous hang guard (a
+ * reader that loops on a hostile count never returns); how fast the reader is, is not claimed here.
  */
 class ElfFuzzTest {
   private static final long SEED = 0x5eed_a5cL;
   private static final int MUTATIONS = 3000;
-  private static final long PER_FILE_LIMIT_MS = 2000;
+  private static final Duration HANG_GUARD = Duration.ofSeconds(60);
   private static final long[] EXTREMES = {0, 1, 0x7f, 0xff, 0xffff, 0x7fffffffL, 0xffffffffL, -1L, Long.MAX_VALUE, 0x10000, 64, 56};
 
   @TempDir Path tmp;
@@ -79,7 +82,7 @@ class ElfFuzzTest {
   }
 
   @Test
-  void seededMutationsEndInAResultOrAClearErrorInBoundedTime() throws IOException {
+  void seededMutationsEndInAResultOrAClearErrorWithoutHanging() throws IOException {
     List<byte[]> seeds = seeds();
     Random random = new Random(SEED);
     int parsed = 0;
@@ -90,26 +93,36 @@ class ElfFuzzTest {
       byte[] input = mutate(seeds.get(i % seeds.size()), random);
       String name = "mutant-" + i;
       long t0 = System.nanoTime();
-      try {
-        ElfReader.read(name, input);
+      boolean read = assertTimeoutPreemptively(HANG_GUARD, () -> readOrReject(name, input),
+          () -> name + " (seed " + SEED + ") still being read after " + HANG_GUARD);
+      worstNanos = Math.max(worstNanos, System.nanoTime() - t0);
+      if (read) {
         parsed++;
-      } catch (AskBuildException e) {
-        assertThat(e.getMessage()).startsWith(name + ": ");
+      } else {
         rejected++;
-      } catch (Throwable t) {
-        fail(name + " (seed " + SEED + ") ended in " + t, t);
       }
-      long took = System.nanoTime() - t0;
-      worstNanos = Math.max(worstNanos, took);
-      assertThat(took / 1_000_000).as("ms for %s", name).isLessThan(PER_FILE_LIMIT_MS);
     }
     long totalMs = (System.nanoTime() - start) / 1_000_000;
-    assertThat(parsed + rejected).isEqualTo(MUTATIONS);
-    assertThat(rejected).isPositive();
+    // Both outcomes occur, so the mutants reach past the reader's first checks and also break it.
+    assertThat(parsed).as("mutants parsed").isPositive();
+    assertThat(rejected).as("mutants rejected").isPositive();
     Files.createDirectories(Fixtures.cache());
     Files.writeString(Fixtures.cache().resolve("fuzz-stats.txt"),
         String.format("mutations=%d parsed=%d rejected=%d total_ms=%d worst_ms=%.1f%n",
             MUTATIONS, parsed, rejected, totalMs, worstNanos / 1e6));
+  }
+
+  /** True when the mutant parsed, false when it was rejected naming itself; anything else fails. */
+  private static boolean readOrReject(String name, byte[] input) {
+    try {
+      ElfReader.read(name, input);
+      return true;
+    } catch (AskBuildException e) {
+      assertThat(e.getMessage()).startsWith(name + ": ");
+      return false;
+    } catch (Throwable t) {
+      return fail(name + " (seed " + SEED + ") ended in " + t, t);
+    }
   }
 
   @Test
@@ -128,6 +141,7 @@ class ElfFuzzTest {
         .run(new CheckRequest(dist, Optional.of(Fixtures.headers()), Fixtures.SYSROOT, CheckTarget.aarch64()));
     assertThat(report.artifacts()).hasSize(200);
     assertThat(report.failures()).filteredOn(r -> r.check().equals("elf.read"))
+        .isNotEmpty()
         .allSatisfy(r -> assertThat(r.detail()).contains(dist.resolve(r.artifact()).toString()));
   }
 

@@ -38,8 +38,9 @@ class CompileStageTest {
   @BeforeAll
   static void prepare(@TempDir Path dir) throws Exception {
     inputs = dir;
+    // Both tarballs are written at once (writing one rewrites the other), then proven.
     askTarball = TrustedFile.hash("ask-demo.tar.gz", Fixtures.askTarball(dir));
-    libdemo = TrustedFile.hash("libdemo-1.0.tar.gz", Fixtures.libdemoTarball(dir));
+    libdemo = TrustedFile.hash("libdemo-1.0.tar.gz", dir.resolve("libdemo-1.0.tar.gz"));
     kernel = DemoKernel.prepared();
     VendoredLibrary lib = new VendoredLibrary("libdemo", libdemo,
         List.of(Fixtures.patch("0001-configure-honour-host.patch")), BuildKind.AUTOTOOLS, List.of());

@@ -54,7 +54,7 @@ class PatchApplierTest {
     } catch (AskBuildException expected) {
       // the log is what this test reads
     }
-    String log = Files.readString(logs.resolve("patch-0002-mono-gateway-ask-kernel-hooks.patch.log"));
+    String log = Files.readString(logs.resolve("patch-kernel-0002-mono-gateway-ask-kernel-hooks.patch.log"));
     // The order that fooled the old parser, as GNU patch really writes it.
     assertThat(log.indexOf("checking file drivers/crypto/caam/pdb.h"))
         .isLessThan(log.indexOf("can't find file to patch"));
@@ -84,6 +84,24 @@ class PatchApplierTest {
     assertThatThrownBy(() -> applier.apply(List.of(onlyPdb), tree, "kernel", work.resolve("logs2")))
         .hasMessageContaining("first rejected file drivers/crypto/caam/pdb.h (already patched)")
         .hasMessageContaining("0 files missing from the tree; 0 hunks failed in 0 files; 1 file already patched");
+  }
+
+  @Test
+  void twoTreesWithPatchesOfOneNameKeepTwoLogs(@TempDir Path work) throws IOException {
+    // ASK's fmlib and fmc patches are both 01-mono-ask-extensions.patch.
+    Path logs = work.resolve("logs");
+    String hooks = Files.readString(HOOKS);
+    Path patch = Files.writeString(work.resolve("01-mono-ask-extensions.patch"),
+        hooks.substring(0, hooks.indexOf("diff --git a/drivers/net")));
+    for (String tree : List.of("fmlib", "fmc")) {
+      Path dir = work.resolve(tree);
+      Files.createDirectories(dir.resolve("drivers/crypto/caam"));
+      Files.copy(FIXTURE.resolve("tree/drivers/crypto/caam/pdb.h"), dir.resolve("drivers/crypto/caam/pdb.h"));
+      new PatchApplier(runner()).apply(List.of(patch), dir, "vendored " + tree, logs);
+    }
+
+    assertThat(logs.resolve("patch-vendored-fmlib-01-mono-ask-extensions.patch.log")).content().contains("pdb.h");
+    assertThat(logs.resolve("patch-vendored-fmc-01-mono-ask-extensions.patch.log")).content().contains("pdb.h");
   }
 
   private static ProcessRunner runner() {

@@ -96,7 +96,7 @@ class SafeExtractorTest {
     assertThat(target.resolve(".git")).doesNotExist();
     assertThat(result.files()).isEqualTo(2);
     assertThat(result.symlinks()).isEqualTo(1);
-    assertThat(Trees.listing(work)).allMatch(n -> !n.contains(".partial-"));
+    assertThat(Trees.listing(work)).contains("out/sub/a.c").noneMatch(n -> n.contains(".partial-"));
   }
 
   @Test
@@ -304,10 +304,9 @@ class SafeExtractorTest {
     }
     assertThat(Files.size(bomb)).isLessThan(1L << 20);
 
-    long start = System.nanoTime();
-    assertRejected(bomb, "zeros");
-    // The limit is 64 MiB for a tiny archive: writing 4 GiB would take far longer than this.
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
+    // Early: the budget of an archive this small is the 64 MiB floor of the ratio limit, so the
+    // extractor stops once it has written 64 MiB of the 4 GiB (the total size limit is 3 GiB).
+    assertRejected(bomb, "'zeros' crosses the expansion ratio limit of 40.0x");
   }
 
   @Test

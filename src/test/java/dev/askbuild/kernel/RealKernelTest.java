@@ -12,6 +12,7 @@ import dev.askbuild.core.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ class RealKernelTest {
     assertThat(result.droppedSymbols()).containsExactly("CONFIG_NETFILTER_XTABLES_LEGACY");
     String config = Files.readString(result.treePath().resolve(".config"));
     assertThat(config).contains("\nCONFIG_IP_NF_IPTABLES_LEGACY=y\n", "\nCONFIG_IP6_NF_IPTABLES_LEGACY=y\n");
-    assertThat(result.manifest().build()).isEqualTo("config-only");
+    assertThat(result.manifest().build()).isEqualTo(KernelBuildMode.CONFIG_ONLY);
     assertThat(result.manifest().kernelRelease()).startsWith("6.12.");
   }
 
@@ -54,7 +55,7 @@ class RealKernelTest {
     Path symvers = result.treePath().resolve("Module.symvers");
     assertThat(symvers).isNotEmptyFile();
     assertThat(Files.readString(symvers)).contains("\taskbuild_fast_path_hook\t");
-    assertThat(result.manifest().build()).isEqualTo("full");
+    assertThat(result.manifest().build()).isEqualTo(KernelBuildMode.FULL);
     assertThat(result.manifest().moduleSymversSha256()).hasSize(64);
     assertThat(result.manifest().patches()).extracting(KernelManifest.PatchEntry::name)
         .containsExactly("0001-add-exported-hook.patch");
@@ -92,29 +93,26 @@ class RealKernelTest {
   }
 
   @Test
-  void secondRunWithSameInputsIsACacheHitInSeconds() throws IOException {
-    TestKernels.hookTree();
-    long t0 = System.nanoTime();
+  void secondRunWithSameInputsIsACacheHit() throws IOException {
+    Path symvers = TestKernels.hookTree().treePath().resolve("Module.symvers");
+    FileTime built = Files.getLastModifiedTime(symvers);
+
     KernelResult again = new KernelStage(ProcessRunner.forBuilds(), Progress.SILENT).run(TestKernels.hookTreeRequest());
-    double seconds = (System.nanoTime() - t0) / 1e9;
 
     assertThat(again.cacheHit()).isTrue();
     assertThat(again.messages().get(0)).startsWith("kernel: cache hit");
-    assertThat(seconds).isLessThan(10.0);
-    System.out.printf("kernel cache hit: %.2f s%n", seconds);
+    // The same tree, not rebuilt: what the full build wrote is untouched.
+    assertThat(again.treePath().resolve("Module.symvers")).isEqualTo(symvers);
+    assertThat(Files.getLastModifiedTime(symvers)).isEqualTo(built);
   }
 
   @Test
-  void kconfigScanOfThe612TreeIsFast() throws IOException {
+  void kconfigScanOfThe612TreeFindsTheDeclaredSymbols() throws IOException {
     Path tree = TestKernels.hookTree().treePath();
-    long t0 = System.nanoTime();
     Set<String> symbols = KconfigScanner.declaredSymbols(tree, "arm64");
-    double seconds = (System.nanoTime() - t0) / 1e9;
 
     assertThat(symbols).contains("CONFIG_MODVERSIONS", "CONFIG_IP_NF_IPTABLES_LEGACY", "CONFIG_NETFILTER")
         .doesNotContain("CONFIG_NETFILTER_XTABLES_LEGACY");
-    assertThat(seconds).isLessThan(5.0);
-    System.out.printf("Kconfig scan: %d symbols in %.2f s%n", symbols.size(), seconds);
   }
 
   @Test
@@ -135,12 +133,14 @@ class RealKernelTest {
     FileTrees.deleteQuietly(cache);
   }
 
-  /** Cache entries and staging directories a failed run of {@code request} could have left. */
+  /**
+   * Cache entries and staging directories a failed run of {@code request} could have left. The run
+   * got as far as its Kconfig check, so it made the cache directory: a missing one means this looks
+   * in the wrong place, not that nothing was left.
+   */
   static java.util.List<Path> leftovers(Path cache, KernelRequest request) throws IOException {
     Path dir = cache.resolve("kernel");
-    if (!Files.isDirectory(dir)) {
-      return java.util.List.of();
-    }
+    assertThat(dir).as("the kernel cache directory the failed run staged in").isDirectory();
     String toolchain = ProcessRunner.inheritingEnvironment()
         .capture(Command.of(dir, request.toolchain().tool("gcc"), "--version")).lines().findFirst().orElse("").strip();
     String id = CacheKey.of(request, request.kernelTar().sha256(), toolchain).id();

@@ -56,7 +56,7 @@ class BuildPipelineTest {
     assertThat(out.resolve("manifest.json")).content().contains("\"board\" : \"demo\"", "beta.ko");
     // One log per stage, with the stage's own messages, also on a cache hit and when all checks pass.
     assertThat(out.resolve("logs/compile.log")).content()
-        .contains("compile: alpha", "==> compile-modules.log <==", "==> compile-userspace.log <==",
+        .contains("compile: modules (modules)", "==> compile-modules.log <==", "==> compile-userspace.log <==",
             "KBUILD_EXTRA_SYMBOLS=");
     assertThat(out.resolve("logs/verify.log")).content().contains("verify: ok ask-demo.tar.gz", "(pinned)");
     assertThat(out.resolve("logs/sysroot.log")).content().containsPattern("sysroot: cache (hit|miss)");
@@ -92,6 +92,25 @@ class BuildPipelineTest {
   }
 
   @Test
+  void theUserspaceTargetNeedsNoKernelTarballAndTheModulesTargetBuildsOnlyModules(@TempDir Path dir) throws Exception {
+    JobRequest copied = copiedInputs(dir, dir.resolve("userspace"));
+    // No kernel tarball anywhere: not in the packages directory, no --kernel-tar.
+    JobRequest userspace = new JobRequest("demo", copied.packages(), Map.of(), Optional.empty(), copied.out(),
+        copied.cache(), copied.epoch(), Optional.empty(), Optional.empty(), false, false,
+        dev.askbuild.compile.Target.USERSPACE, java.util.Set.of(), copied.jobs());
+
+    Manifest built = build(userspace);
+
+    assertThat(built.runs()).extracting(StageRun::stage).containsExactly("verify", "sysroot", "compile", "check");
+    assertThat(built.artifacts()).containsOnlyKeys("hello", "libgreet.so.1");
+    assertThat(dir.resolve("userspace/reports/checks.xml")).content().contains("hello").doesNotContain("alpha.ko");
+
+    Manifest modules = build(JobRequest.of("demo", Optional.empty(), dir.resolve("modules"), Fixtures.cache())
+        .withTarget(dev.askbuild.compile.Target.MODULES));
+    assertThat(modules.artifacts()).containsOnlyKeys("alpha.ko", "beta.ko");
+  }
+
+  @Test
   void aKernelTarballOfAnotherLineIsRefusedAtVerifyNamingBothVersions(@TempDir Path dir) throws Exception {
     JobRequest copied = copiedInputs(dir, dir.resolve("run"));
     // A real tarball layout with another kernel's top-level Makefile, listed in SHA256SUMS.
@@ -111,6 +130,26 @@ class BuildPipelineTest {
         .hasMessageContaining("kernel tarball linux-5.4.281.tar.gz is Linux 5.4.281, but board demo is built on Linux 6.12")
         .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(lines).noneMatch(l -> l.startsWith("[sysroot]"));
+  }
+
+  @Test
+  void aTarballReplacedAfterVerificationIsRefusedNotTrustedByItsOldHash(@TempDir Path dir) throws Exception {
+    JobRequest request = copiedInputs(dir, dir.resolve("run"));
+    BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), progress);
+    job.run(Stage.VERIFY);
+    // Replaced between stages, here even by the same bytes: a new file, not the one that was proven.
+    Path libdemo = dir.resolve("packages/libdemo-1.0.tar.gz");
+    Path swap = Files.copy(libdemo, dir.resolve("swap.tar.gz"));
+    Files.move(swap, libdemo, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    // A new process (as the next Jenkins step or container stage) reads verify's result from state.
+    BoardJob next = BoardJob.open(request, ProcessRunner.forBuilds(), progress);
+    assertThatThrownBy(() -> next.run(Stage.SYSROOT))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageContaining("libdemo-1.0.tar.gz")
+        .hasMessageContaining("changed after it was verified")
+        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(dir.resolve("run/logs/sysroot.log")).content().contains("sysroot: FAILED");
   }
 
   @Test

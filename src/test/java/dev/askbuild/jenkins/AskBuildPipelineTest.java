@@ -1,0 +1,198 @@
+package dev.askbuild.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.askbuild.board.Boards;
+import groovy.lang.GroovyClassLoader;
+import groovy.lang.GroovyObject;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** vars/askBuild.groovy in the test's pipeline harness (steps bound to recorders). */
+class AskBuildPipelineTest {
+  static final Path PROJECT = Path.of(System.getProperty("askbuild.project.dir", "."));
+  static final File SCRIPT = PROJECT.resolve("vars/askBuild.groovy").toFile();
+  static final String MARKER = "MARKER-91d2-secret-value";
+
+  @TempDir Path dir;
+  GroovyObject harness;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    try (GroovyClassLoader loader = new GroovyClassLoader(getClass().getClassLoader())) {
+      Class<?> c = loader.parseClass(PROJECT.resolve("src/test/resources/dev/askbuild/jenkins/PipelineHarness.groovy").toFile());
+      harness = (GroovyObject) c.getDeclaredConstructor().newInstance();
+    }
+    harness.setProperty("secretDir", dir.toFile());
+    harness.setProperty("secrets", Map.of("cred-sig", MARKER + "-sig", "cred-keys", MARKER + "-keys", "cred-ask", MARKER + "-ask"));
+  }
+
+  void run(Map<String, Object> args) {
+    harness.invokeMethod("run", new Object[] {SCRIPT, args});
+  }
+
+  void failing(String step, String message) {
+    harness.setProperty("failing", Map.of(step, message));
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> calls() {
+    return (List<Map<String, Object>>) harness.getProperty("calls");
+  }
+
+  List<Object> argsOf(String step) {
+    List<Object> args = new ArrayList<>();
+    calls().stream().filter(c -> c.get("step").equals(step)).forEach(c -> args.add(c.get("args")));
+    return args;
+  }
+
+  List<String> steps() {
+    return calls().stream().map(c -> (String) c.get("step")).toList();
+  }
+
+  @Test
+  void oneLineRunsTheStagesInOrderWithEachStepsArguments() {
+    run(Map.of("board", "demo"));
+    assertThat(argsOf("stage")).containsExactly("Verify", "Sysroot", "Kernel", "Compile", "Check", "Archive");
+    Map<String, Object> common = Map.of("board", "demo", "out", "askbuild-out");
+    assertThat(argsOf("askVerify")).containsExactly(common);
+    assertThat(argsOf("askSysroot")).containsExactly(common);
+    assertThat(argsOf("askKernel")).containsExactly(common);
+    assertThat(argsOf("askCompile")).containsExactly(Map.of("board", "demo", "out", "askbuild-out", "target", "dist"));
+    assertThat(argsOf("askCheck")).containsExactly(common);
+    assertThat(argsOf("node")).containsExactly("");
+    assertThat(argsOf("checkout")).hasSize(1);
+    assertThat(argsOf("archiveArtifacts")).containsExactly(Map.of(
+        "artifacts", "askbuild-out/dist/**, askbuild-out/reports/**", "fingerprint", true, "allowEmptyArchive", true));
+    assertThat(argsOf("junit")).containsExactly(Map.of("testResults", "askbuild-out/reports/checks.xml", "allowEmptyResults", true));
+    assertThat(steps()).containsSubsequence("properties", "node", "askVerify", "askSysroot", "askKernel", "askCompile",
+        "askCheck", "archiveArtifacts", "junit");
+    assertThat(argsOf("sh")).isEmpty();
+  }
+
+  @Test
+  void nightlyByDefaultOverridableAndOff() {
+    run(Map.of("board", "demo"));
+    assertThat(argsOf("properties")).containsExactly(List.of(Map.of("pipelineTriggers", List.of(Map.of("cron", "H 2 * * *")))));
+    calls().clear();
+    run(Map.of("board", "demo", "nightly", "H 4 * * 1-5"));
+    assertThat(argsOf("properties")).containsExactly(List.of(Map.of("pipelineTriggers", List.of(Map.of("cron", "H 4 * * 1-5")))));
+    calls().clear();
+    run(Map.of("board", "demo", "nightly", false));
+    assertThat(argsOf("properties")).containsExactly(List.of(Map.of("pipelineTriggers", List.of())));
+  }
+
+  @Test
+  void aFailingCheckFailsTheBuildButReportsAreArchivedAndJunitRecorded() {
+    failing("askCheck", "askCheck failed (exit 1): vermagic mismatch in alpha.ko");
+    assertThatThrownBy(() -> run(Map.of("board", "demo"))).hasMessage("askCheck failed (exit 1): vermagic mismatch in alpha.ko");
+    assertThat(steps()).containsSubsequence("askCheck", "stage", "archiveArtifacts", "junit");
+    assertThat(argsOf("stage")).endsWith("Check", "Archive");
+  }
+
+  @Test
+  void aFailingKernelStopsTheLaterStagesButStillArchives() {
+    failing("askKernel", "askKernel failed (exit 3): missing flex");
+    assertThatThrownBy(() -> run(Map.of("board", "demo"))).hasMessageContaining("missing flex");
+    assertThat(argsOf("stage")).containsExactly("Verify", "Sysroot", "Kernel", "Archive");
+    assertThat(steps()).doesNotContain("askCompile", "askCheck").contains("archiveArtifacts", "junit");
+  }
+
+  @Test
+  void optionsReachTheSteps() {
+    run(Map.of("board", "mono-gateway", "packages", "vendor/packages", "out", "out/mg", "agent", "arm-cross",
+        "target", "modules", "epoch", 1700000000, "stages", "verify,compile,check",
+        "signatureCredentialsId", "cred-sig", "keyringCredentialsId", "cred-keys",
+        "privateTarballs", List.of(Map.of("credentialsId", "cred-ask", "name", "ASK-mt-6.12.49-2.2.0.tar.gz"))));
+    assertThat(argsOf("node")).containsExactly("arm-cross");
+    assertThat(argsOf("stage")).containsExactly("Verify", "Compile", "Check", "Archive");
+    assertThat(argsOf("askVerify")).containsExactly(Map.of("board", "mono-gateway", "out", "out/mg",
+        "packages", "vendor/packages", "epoch", 1700000000L, "signatureCredentialsId", "cred-sig", "keyringCredentialsId", "cred-keys",
+        "privateTarballs", List.of(Map.of("credentialsId", "cred-ask", "name", "ASK-mt-6.12.49-2.2.0.tar.gz"))));
+    assertThat(argsOf("askCompile").get(0)).isInstanceOfSatisfying(Map.class, m -> assertThat(m).containsEntry("target", "modules"));
+    assertThat(argsOf("askCheck")).containsExactly(Map.of("board", "mono-gateway", "out", "out/mg"));
+    assertThat(argsOf("junit")).containsExactly(Map.of("testResults", "out/mg/reports/checks.xml", "allowEmptyResults", true));
+  }
+
+  @Test
+  void dockerModeRunsTheStagesInTheBuilderImageWithValuesOnlyInTheEnvironment() {
+    run(Map.of("board", "mono-gateway", "packages", "pk;$(id)", "docker", true, "epoch", 5,
+        "signatureCredentialsId", "cred-sig", "keyringCredentialsId", "cred-keys",
+        "privateTarballs", List.of(Map.of("credentialsId", "cred-ask", "name", "ASK.tar.gz"))));
+    assertThat(argsOf("stage")).containsExactly("Image", "Verify", "Sysroot", "Kernel", "Compile", "Check", "Archive");
+    assertThat(steps()).doesNotContain("askVerify", "askSysroot", "askKernel", "askCompile", "askCheck");
+    List<Object> scripts = argsOf("sh");
+    assertThat(scripts).hasSize(6);
+    assertThat(scripts.get(0)).isEqualTo("docker build --pull -t \"$ASKBUILD_IMAGE\" -f docker/Dockerfile docker");
+    for (Object script : scripts) {
+      assertThat((String) script).doesNotContain("mono-gateway", "pk;", "ASK.tar.gz", "cred-", "$(id)")
+          .doesNotContain(MARKER);
+    }
+    Map<String, Object> verify = calls().stream().filter(c -> c.get("step").equals("sh")).skip(1).findFirst().orElseThrow();
+    @SuppressWarnings("unchecked")
+    Map<String, String> env = (Map<String, String>) verify.get("env");
+    assertThat(env).containsEntry("ASKBUILD_BOARD", "mono-gateway").containsEntry("ASKBUILD_PACKAGES", "pk;$(id)")
+        .containsEntry("ASKBUILD_STAGE", "verify").containsEntry("ASKBUILD_PRIVATE_NAME_0", "ASK.tar.gz")
+        .containsEntry("ASKBUILD_EPOCH", "5").containsKeys("ASKBUILD_SIGNATURE", "ASKBUILD_KEYRING", "ASKBUILD_PRIVATE_0");
+    assertThat((String) argsOf("sh").get(1)).contains("--signature /run/secrets/signature")
+        .contains("-v \"$ASKBUILD_SIGNATURE\":/run/secrets/signature:ro")
+        .contains("--private \"$ASKBUILD_PRIVATE_NAME_0=/run/secrets/private-0\"");
+    assertThat((String) argsOf("sh").get(5)).contains("\"$ASKBUILD_STAGE\"").doesNotContain("--private");
+    assertThat(argsOf("withCredentials").get(0)).asString().contains("credentialsId=cred-sig");
+  }
+
+  @Test
+  void noCredentialValueReachesAnyStepArgumentOrEnvironment() {
+    Map<String, Object> creds = Map.of("signatureCredentialsId", "cred-sig", "keyringCredentialsId", "cred-keys",
+        "privateTarballs", List.of(Map.of("credentialsId", "cred-ask", "name", "ASK.tar.gz")));
+    for (boolean docker : new boolean[] {false, true}) {
+      calls().clear();
+      Map<String, Object> args = new java.util.HashMap<>(creds);
+      args.put("board", "demo");
+      args.put("docker", docker);
+      run(args);
+      assertThat(calls()).isNotEmpty();
+      assertThat(calls().toString()).as("docker=" + docker).doesNotContain(MARKER);
+    }
+    // The secrets were bound (as files) in docker mode, so the check above had something to find.
+    assertThat(dir.toFile().list()).isNotEmpty();
+  }
+
+  @Test
+  void badOptionsFailBeforeAnyStageNamingTheOption() {
+    Object[][] cases = {
+      {Map.of("board", "mono-gatway"), "parameter 'board' names no known board: 'mono-gatway'"},
+      {Map.of(), "parameter 'board' is required"},
+      {Map.of("board", "demo", "bord", "x"), "unknown parameter 'bord'"},
+      {Map.of("board", "demo", "docker", "yes"), "parameter 'docker' must be a Boolean, got String"},
+      {Map.of("board", "mono-gateway"), "parameter 'packages' is required for board mono-gateway"},
+      {Map.of("board", "demo", "stages", "verify,link"), "unknown stage 'link'"},
+      {Map.of("board", "demo", "target", "all"), "parameter 'target' must be one of"},
+      {Map.of("board", "demo", "out", "../x"), "parameter 'out' must be a path inside the workspace"},
+      {Map.of("board", "demo", "signatureCredentialsId", "cred-sig"), "'signatureCredentialsId' and 'keyringCredentialsId' go together"},
+      {Map.of("board", "demo", "privateTarballs", List.of(Map.of("name", "x"))), "parameter 'privateTarballs[0]'"},
+      {Map.of("board", "demo", "nightly", 5), "parameter 'nightly' must be a"},
+    };
+    for (Object[] c : cases) {
+      calls().clear();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> args = (Map<String, Object>) c[0];
+      assertThatThrownBy(() -> run(args)).as(args.toString()).hasMessageContaining((String) c[1]);
+      assertThat(steps()).as(args.toString()).containsExactly("error");
+    }
+  }
+
+  @Test
+  void theScriptKnowsTheEnginesBoards() throws Exception {
+    assertThat(Files.readString(SCRIPT.toPath()))
+        .contains("BOARDS = [" + String.join(", ", Boards.names().stream().sorted().map(b -> "'" + b + "'").toList()) + "]");
+  }
+}

@@ -1,0 +1,244 @@
+// askBuild board: 'mono-gateway' -- a whole Jenkinsfile for one board.
+//
+// Stages Verify, Sysroot, Kernel, Compile, Check, Archive on an agent, with a nightly trigger.
+// Native mode drives the plugin's steps (askVerify ... askCheck; the long ones are durable tasks
+// that survive a controller restart). Docker mode runs the same stages with `sh` in the builder
+// image from docker/. Every value reaches `sh` through withEnv as "$VAR", never interpolated into
+// a shell line; credentials are ids here and files on the agent, never values in an argument.
+// Every option is validated before any stage runs, naming the option at fault.
+
+import groovy.transform.Field
+
+@Field static final List BOARDS = ['demo', 'mono-gateway']
+@Field static final List STAGES = ['verify', 'sysroot', 'kernel', 'compile', 'check']
+@Field static final List TARGETS = ['userspace', 'modules', 'dist']
+@Field static final String NIGHTLY = 'H 2 * * *'
+/** Option name to the type its value must have. */
+@Field static final Map OPTIONS = [
+  board: String, packages: String, out: String, agent: String, docker: Boolean, image: String,
+  signatureCredentialsId: String, keyringCredentialsId: String, privateTarballs: List,
+  target: String, stages: Object, epoch: Number, nightly: Object, checkout: Boolean,
+]
+
+def call(Map args = [:]) {
+  Map cfg = configure(args)
+  // The trigger is the job's property: the default schedules a nightly run, false removes it.
+  properties([pipelineTriggers(cfg.nightly ? [cron(cfg.nightly)] : [])])
+  node(cfg.agent) {
+    Throwable failure = null
+    try {
+      if (cfg.checkout) {
+        checkout scm
+      }
+      withEnv(engineEnv(cfg)) {
+        if (cfg.docker) {
+          stage('Image') {
+            sh 'docker build --pull -t "$ASKBUILD_IMAGE" -f docker/Dockerfile docker'
+          }
+        }
+        runStage(cfg, 'verify', 'Verify')
+        runStage(cfg, 'sysroot', 'Sysroot')
+        runStage(cfg, 'kernel', 'Kernel')
+        runStage(cfg, 'compile', 'Compile')
+        runStage(cfg, 'check', 'Check')
+      }
+    } catch (Throwable t) {
+      failure = t
+    }
+    // Reports are archived and the checks recorded whatever failed: a failing check is exactly
+    // when they are needed.
+    stage('Archive') {
+      archiveArtifacts artifacts: "${cfg.out}/dist/**, ${cfg.out}/reports/**", fingerprint: true, allowEmptyArchive: true
+      junit testResults: "${cfg.out}/reports/checks.xml", allowEmptyResults: true
+    }
+    if (failure != null) {
+      throw failure
+    }
+  }
+}
+
+/** Validates every option before any stage; returns them with defaults filled in. */
+Map configure(Map args) {
+  for (String key : args.keySet()) {
+    if (!OPTIONS.containsKey(key)) {
+      error("askBuild: unknown parameter '${key}'; askBuild takes ${OPTIONS.keySet().join(', ')}")
+    }
+    Object value = args[key]
+    Class type = OPTIONS[key]
+    if (value != null && !type.isInstance(value)) {
+      error("askBuild: parameter '${key}' must be a ${type.simpleName}, got ${value.getClass().simpleName}")
+    }
+  }
+  if (!args.board) {
+    error("askBuild: parameter 'board' is required, e.g. askBuild board: 'mono-gateway'")
+  }
+  if (!BOARDS.contains(args.board)) {
+    error("askBuild: parameter 'board' names no known board: '${args.board}'; known boards: ${BOARDS.join(', ')}")
+  }
+  if (args.board != 'demo' && !args.packages) {
+    error("askBuild: parameter 'packages' is required for board ${args.board} (only the demo board makes its own inputs)")
+  }
+  String out = args.out ?: 'askbuild-out'
+  if (out.startsWith('/') || out.split('/').contains('..')) {
+    error("askBuild: parameter 'out' must be a path inside the workspace, got '${out}'")
+  }
+  String target = args.target ?: 'dist'
+  if (!TARGETS.contains(target)) {
+    error("askBuild: parameter 'target' must be one of ${TARGETS.join(', ')}; got '${target}'")
+  }
+  List stages = stageList(args.stages)
+  if (args.epoch != null && (args.epoch < 0 || args.epoch != Math.floor(args.epoch))) {
+    error("askBuild: parameter 'epoch' must be a whole number of seconds, got ${args.epoch}")
+  }
+  if ((args.signatureCredentialsId == null) != (args.keyringCredentialsId == null)) {
+    error("askBuild: parameters 'signatureCredentialsId' and 'keyringCredentialsId' go together")
+  }
+  List tarballs = args.privateTarballs ?: []
+  for (int i = 0; i < tarballs.size(); i++) {
+    Object t = tarballs[i]
+    if (!(t instanceof Map) || !(t.credentialsId instanceof String) || !(t.name instanceof String)
+        || t.keySet().any { it != 'credentialsId' && it != 'name' } || t.name.contains('/')) {
+      error("askBuild: parameter 'privateTarballs[${i}]' must be [credentialsId: 'id', name: 'file name in SHA256SUMS']")
+    }
+  }
+  Object nightly = args.containsKey('nightly') ? args.nightly : NIGHTLY
+  if (nightly == true) {
+    nightly = NIGHTLY
+  }
+  if (!(nightly == false || nightly == null || nightly == '' || nightly instanceof String)) {
+    error("askBuild: parameter 'nightly' must be a cron spec or false, got ${nightly}")
+  }
+  return [
+    board: args.board, packages: args.packages, out: out, agent: args.agent ?: '',
+    docker: args.docker == true, image: args.image ?: "askbuild-builder:${args.board}",
+    signatureCredentialsId: args.signatureCredentialsId, keyringCredentialsId: args.keyringCredentialsId,
+    privateTarballs: tarballs, target: target, stages: stages, epoch: args.epoch,
+    nightly: nightly ?: null, checkout: args.checkout != false,
+  ]
+}
+
+List stageList(Object stages) {
+  if (stages == null) {
+    return STAGES
+  }
+  List names = stages instanceof String ? stages.split(',').collect { it.trim() } : stages
+  if (!(names instanceof List)) {
+    error("askBuild: parameter 'stages' must be a list or a comma-separated string")
+  }
+  for (Object name : names) {
+    if (!STAGES.contains(name)) {
+      error("askBuild: parameter 'stages' names an unknown stage '${name}'; known: ${STAGES.join(', ')}")
+    }
+  }
+  return names
+}
+
+/** The values docker mode's shell lines read as "$ASKBUILD_..." (native mode passes them to steps). */
+List engineEnv(Map cfg) {
+  List env = [
+    "ASKBUILD_BOARD=${cfg.board}", "ASKBUILD_OUT=${cfg.out}", "ASKBUILD_TARGET=${cfg.target}",
+    "ASKBUILD_IMAGE=${cfg.image}",
+  ]
+  if (cfg.packages) {
+    env << "ASKBUILD_PACKAGES=${cfg.packages}"
+  }
+  if (cfg.epoch != null) {
+    env << "ASKBUILD_EPOCH=${cfg.epoch as long}"
+  }
+  return env
+}
+
+void runStage(Map cfg, String name, String title) {
+  if (!cfg.stages.contains(name)) {
+    return
+  }
+  stage(title) {
+    if (cfg.docker) {
+      inDocker(cfg, name)
+    } else {
+      nativeStep(cfg, name)
+    }
+  }
+}
+
+/** The plugin's step for a stage, with the options it takes. */
+void nativeStep(Map cfg, String name) {
+  Map common = [board: cfg.board, out: cfg.out]
+  Map inputs = common + [:]
+  if (cfg.packages) {
+    inputs.packages = cfg.packages
+  }
+  if (cfg.epoch != null) {
+    inputs.epoch = cfg.epoch as long
+  }
+  if (cfg.privateTarballs) {
+    inputs.privateTarballs = cfg.privateTarballs
+  }
+  switch (name) {
+    case 'verify':
+      Map verify = inputs + [:]
+      if (cfg.signatureCredentialsId) {
+        verify.signatureCredentialsId = cfg.signatureCredentialsId
+        verify.keyringCredentialsId = cfg.keyringCredentialsId
+      }
+      askVerify(verify)
+      break
+    case 'sysroot':
+      askSysroot(inputs)
+      break
+    case 'kernel':
+      askKernel(inputs)
+      break
+    case 'compile':
+      askCompile(inputs + [target: cfg.target])
+      break
+    case 'check':
+      askCheck(common)
+      break
+  }
+}
+
+/**
+ * Docker mode: the stage's engine command in the builder image, the workspace mounted at the same
+ * path (so later stages find OUT/state), secret files bound by withCredentials and mounted
+ * read-only at /run/secrets; the shell line only names variables.
+ */
+void inDocker(Map cfg, String name) {
+  List bindings = []
+  List mounts = []
+  List privates = []
+  if (name == 'verify' && cfg.signatureCredentialsId) {
+    bindings << file(credentialsId: cfg.signatureCredentialsId, variable: 'ASKBUILD_SIGNATURE')
+    bindings << file(credentialsId: cfg.keyringCredentialsId, variable: 'ASKBUILD_KEYRING')
+    mounts << '-v "$ASKBUILD_SIGNATURE":/run/secrets/signature:ro -v "$ASKBUILD_KEYRING":/run/secrets/keyring:ro'
+  }
+  List env = ["ASKBUILD_STAGE=${name}"]
+  if (name != 'check') {
+    for (int i = 0; i < cfg.privateTarballs.size(); i++) {
+      bindings << file(credentialsId: cfg.privateTarballs[i].credentialsId, variable: "ASKBUILD_PRIVATE_${i}")
+      env << "ASKBUILD_PRIVATE_NAME_${i}=${cfg.privateTarballs[i].name}"
+      mounts << "-v \"\$ASKBUILD_PRIVATE_${i}\":/run/secrets/private-${i}:ro"
+      privates << "--private \"\$ASKBUILD_PRIVATE_NAME_${i}=/run/secrets/private-${i}\""
+    }
+  }
+  String options = ''
+  if (name != 'check') {
+    options += ' ${ASKBUILD_PACKAGES:+--packages "$ASKBUILD_PACKAGES"} ${ASKBUILD_EPOCH:+--epoch "$ASKBUILD_EPOCH"}'
+  }
+  if (name == 'compile') {
+    options += ' --target "$ASKBUILD_TARGET"'
+  }
+  if (name == 'verify' && cfg.signatureCredentialsId) {
+    options += ' --signature /run/secrets/signature --keyring /run/secrets/keyring'
+  }
+  // Only fixed text and variable names: the values are in the environment.
+  String line = 'docker run --rm -u "$(id -u):$(id -g)" -v "$WORKSPACE":"$WORKSPACE" -w "$WORKSPACE" ' +
+      '-e ASKBUILD_CACHE="$WORKSPACE/.askbuild-cache" ' + mounts.join(' ') +
+      ' "$ASKBUILD_IMAGE" askbuild "$ASKBUILD_STAGE" --board "$ASKBUILD_BOARD" --out "$WORKSPACE/$ASKBUILD_OUT"' +
+      options + (privates ? ' ' + privates.join(' ') : '') + ' --json'
+  withEnv(env) {
+    withCredentials(bindings) {
+      sh line
+    }
+  }
+}
