@@ -19,7 +19,7 @@ class BuildLogTest {
 
   @Test
   void aFailedStageCarriesTheEnginesExitCodeAndMessageAndLaterStagesDidNotRun() throws IOException {
-    BuildLog log = BuildLog.parse(fixture("tampered.log"));
+    BuildLog log = BuildLog.parse(fixture("tampered-build.txt"));
 
     DockerStageRun verify = log.firstFailure().orElseThrow();
     assertThat(verify.stage()).isEqualTo("verify");
@@ -33,7 +33,7 @@ class BuildLogTest {
 
   @Test
   void cachedStagesAreToldFromStagesThatRanWithTheirTimes() throws IOException {
-    BuildLog log = BuildLog.parse(fixture("warm.log"));
+    BuildLog log = BuildLog.parse(fixture("warm-build.txt"));
 
     assertThat(log.firstFailure()).isEmpty();
     assertThat(log.stages()).extracting(DockerStageRun::state)
@@ -49,8 +49,8 @@ class BuildLogTest {
   @Test
   void theRuntimeImageBuiltAfterTheArtifactsDoesNotHideThatTheStagesRan() throws IOException {
     // One log, two builds: the artifacts (compile ran), then the runtime image (everything cached).
-    List<String> both = new ArrayList<>(fixture("warm.log"));
-    fixture("warm.log").forEach(l -> both.add(l.matches("#1[12] [^\\[].*") ? l.substring(0, 4) + "CACHED"
+    List<String> both = new ArrayList<>(fixture("warm-build.txt"));
+    fixture("warm-build.txt").forEach(l -> both.add(l.matches("#1[12] [^\\[].*") ? l.substring(0, 4) + "CACHED"
         : l.replace("151.96MB 1.8s done", "1.01kB 0.0s done")));
 
     BuildLog log = BuildLog.parse(both);
