@@ -25,7 +25,8 @@ class ArchitectureTest {
   static final String[] ENGINE = {
     "dev.askbuild.core..", "dev.askbuild.board..", "dev.askbuild.verify..", "dev.askbuild.extract..",
     "dev.askbuild.sysroot..", "dev.askbuild.kernel..", "dev.askbuild.compile..",
-    "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.job..", "dev.askbuild.pipeline.."
+    "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.job..", "dev.askbuild.pipeline..",
+    "dev.askbuild.docker.."
   };
 
   @Test
@@ -88,7 +89,7 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("dev.askbuild.verify..", "dev.askbuild.extract..", "dev.askbuild.board..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.askbuild.kernel..", "dev.askbuild.sysroot..", "dev.askbuild.compile..",
-            "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.pipeline..")
+            "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.pipeline..", "dev.askbuild.docker..")
         .check(CLASSES);
     noClasses().that().resideInAnyPackage("dev.askbuild.check..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.askbuild.report..", "dev.askbuild.compile..",

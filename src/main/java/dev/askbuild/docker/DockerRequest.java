@@ -1,0 +1,55 @@
+package dev.askbuild.docker;
+
+import dev.askbuild.core.AskBuildException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One docker-mode build: the board, its vendored packages and where the results go, as for native
+ * mode; the private tarballs; and how to reach Docker.
+ *
+ * @param devPackages the board's arm64 -dev packages, installed into the builder image
+ * @param classpath the askbuild jar(s) copied into the builder (the running jar; tests pass their
+ *     class path)
+ * @param baseImage the builder's base image instead of the Dockerfile's digest-pinned default
+ * @param imageTag when present, the runtime image is also built and loaded under this tag
+ * @param network BuildKit's network mode for RUN steps ({@code host} where the daemon has no
+ *     bridge), or empty for the daemon's default
+ * @param docker the docker CLI to run
+ */
+public record DockerRequest(
+    String board,
+    Path packages,
+    Path out,
+    List<PrivateInput> privates,
+    List<String> devPackages,
+    List<Path> classpath,
+    Optional<String> baseImage,
+    Optional<String> imageTag,
+    Optional<String> network,
+    String docker) {
+  /** The Dockerfile declares this many secret slots (private1..private4). */
+  public static final int SECRET_SLOTS = 4;
+
+  public DockerRequest {
+    privates = List.copyOf(privates);
+    devPackages = List.copyOf(devPackages);
+    classpath = List.copyOf(classpath);
+    if (privates.size() > SECRET_SLOTS) {
+      throw AskBuildException.badInput("at most " + SECRET_SLOTS + " --secret tarballs (the Dockerfile's secret"
+          + " slots private1..private" + SECRET_SLOTS + "); got " + privates.size());
+    }
+    Set<String> names = new HashSet<>();
+    for (PrivateInput p : privates) {
+      if (!names.add(p.name())) {
+        throw AskBuildException.badInput("--secret " + p.name() + " is given twice");
+      }
+    }
+    if (classpath.isEmpty()) {
+      throw new IllegalArgumentException("the builder needs the askbuild jar");
+    }
+  }
+}
