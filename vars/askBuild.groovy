@@ -2,8 +2,9 @@
 //
 // Stages Verify, Sysroot, Kernel, Compile, Check, Archive on an agent, with a nightly trigger.
 // Native mode drives the plugin's steps (askVerify ... askCheck; the long ones are durable tasks
-// that survive a controller restart). Docker mode runs the same stages with `sh` in the builder
-// image from docker/. Every value reaches `sh` through withEnv as "$VAR", never interpolated into
+// that survive a controller restart). Docker mode runs `bin/askbuild docker` from the workspace (a
+// checkout of ask-build): the same engine stages in one BuildKit build of docker/Dockerfile, private
+// tarballs as BuildKit secrets. Every value reaches `sh` through withEnv as "$VAR", never interpolated into
 // a shell line; credentials are ids here and files on the agent, never values in an argument.
 // Every option is validated before any stage runs, naming the option at fault.
 
@@ -32,15 +33,16 @@ def call(Map args = [:]) {
       }
       withEnv(engineEnv(cfg)) {
         if (cfg.docker) {
-          stage('Image') {
-            sh 'docker build --pull -t "$ASKBUILD_IMAGE" -f docker/Dockerfile docker'
+          stage('Docker build') {
+            inDocker(cfg)
           }
+        } else {
+          runStage(cfg, 'verify', 'Verify')
+          runStage(cfg, 'sysroot', 'Sysroot')
+          runStage(cfg, 'kernel', 'Kernel')
+          runStage(cfg, 'compile', 'Compile')
+          runStage(cfg, 'check', 'Check')
         }
-        runStage(cfg, 'verify', 'Verify')
-        runStage(cfg, 'sysroot', 'Sysroot')
-        runStage(cfg, 'kernel', 'Kernel')
-        runStage(cfg, 'compile', 'Compile')
-        runStage(cfg, 'check', 'Check')
       }
     } catch (Throwable t) {
       failure = t
@@ -99,6 +101,17 @@ Map configure(Map args) {
     if (!(t instanceof Map) || !(t.credentialsId instanceof String) || !(t.name instanceof String)
         || t.keySet().any { it != 'credentialsId' && it != 'name' } || t.name.contains('/')) {
       error("askBuild: parameter 'privateTarballs[${i}]' must be [credentialsId: 'id', name: 'file name in SHA256SUMS']")
+    }
+  }
+  if (args.docker == true) {
+    // askbuild docker runs every stage of a dist build in one BuildKit build, at the board's epoch.
+    for (String key : ['signatureCredentialsId', 'stages', 'epoch']) {
+      if (args[key] != null) {
+        error("askBuild: parameter '${key}' is not available in docker mode (askbuild docker builds every stage of a dist build)")
+      }
+    }
+    if (target != 'dist') {
+      error("askBuild: parameter 'target' must be dist in docker mode, got '${target}'")
     }
   }
   Object nightly = args.containsKey('nightly') ? args.nightly : NIGHTLY
@@ -199,43 +212,23 @@ void nativeStep(Map cfg, String name) {
 }
 
 /**
- * Docker mode: the stage's engine command in the builder image, the workspace mounted at the same
- * path (so later stages find OUT/state), secret files bound by withCredentials and mounted
- * read-only at /run/secrets; the shell line only names variables.
+ * Docker mode: `askbuild docker` from the workspace, which stages its own context and runs the
+ * engine's stages in one BuildKit build; private tarballs are bound as files by withCredentials and
+ * passed as BuildKit secrets (never build arguments); the shell line only names variables.
  */
-void inDocker(Map cfg, String name) {
+void inDocker(Map cfg) {
   List bindings = []
-  List mounts = []
-  List privates = []
-  if (name == 'verify' && cfg.signatureCredentialsId) {
-    bindings << file(credentialsId: cfg.signatureCredentialsId, variable: 'ASKBUILD_SIGNATURE')
-    bindings << file(credentialsId: cfg.keyringCredentialsId, variable: 'ASKBUILD_KEYRING')
-    mounts << '-v "$ASKBUILD_SIGNATURE":/run/secrets/signature:ro -v "$ASKBUILD_KEYRING":/run/secrets/keyring:ro'
-  }
-  List env = ["ASKBUILD_STAGE=${name}"]
-  if (name != 'check') {
-    for (int i = 0; i < cfg.privateTarballs.size(); i++) {
-      bindings << file(credentialsId: cfg.privateTarballs[i].credentialsId, variable: "ASKBUILD_PRIVATE_${i}")
-      env << "ASKBUILD_PRIVATE_NAME_${i}=${cfg.privateTarballs[i].name}"
-      mounts << "-v \"\$ASKBUILD_PRIVATE_${i}\":/run/secrets/private-${i}:ro"
-      privates << "--private \"\$ASKBUILD_PRIVATE_NAME_${i}=/run/secrets/private-${i}\""
-    }
-  }
-  String options = ''
-  if (name != 'check') {
-    options += ' ${ASKBUILD_PACKAGES:+--packages "$ASKBUILD_PACKAGES"} ${ASKBUILD_EPOCH:+--epoch "$ASKBUILD_EPOCH"}'
-  }
-  if (name == 'compile') {
-    options += ' --target "$ASKBUILD_TARGET"'
-  }
-  if (name == 'verify' && cfg.signatureCredentialsId) {
-    options += ' --signature /run/secrets/signature --keyring /run/secrets/keyring'
+  List env = []
+  List secrets = []
+  for (int i = 0; i < cfg.privateTarballs.size(); i++) {
+    bindings << file(credentialsId: cfg.privateTarballs[i].credentialsId, variable: "ASKBUILD_PRIVATE_${i}")
+    env << "ASKBUILD_PRIVATE_NAME_${i}=${cfg.privateTarballs[i].name}"
+    secrets << "--secret \"\$ASKBUILD_PRIVATE_NAME_${i}=\$ASKBUILD_PRIVATE_${i}\""
   }
   // Only fixed text and variable names: the values are in the environment.
-  String line = 'docker run --rm -u "$(id -u):$(id -g)" -v "$WORKSPACE":"$WORKSPACE" -w "$WORKSPACE" ' +
-      '-e ASKBUILD_CACHE="$WORKSPACE/.askbuild-cache" ' + mounts.join(' ') +
-      ' "$ASKBUILD_IMAGE" askbuild "$ASKBUILD_STAGE" --board "$ASKBUILD_BOARD" --out "$WORKSPACE/$ASKBUILD_OUT"' +
-      options + (privates ? ' ' + privates.join(' ') : '') + ' --json'
+  String line = 'bin/askbuild docker --board "$ASKBUILD_BOARD" --out "$ASKBUILD_OUT"' +
+      ' ${ASKBUILD_PACKAGES:+--packages "$ASKBUILD_PACKAGES"} --image "$ASKBUILD_IMAGE"' +
+      (secrets ? ' ' + secrets.join(' ') : '')
   withEnv(env) {
     withCredentials(bindings) {
       sh line
