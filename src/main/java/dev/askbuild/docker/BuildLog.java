@@ -26,9 +26,11 @@ public final class BuildLog {
   private static final Pattern ERROR = Pattern.compile("^#(\\d+) ERROR");
   private static final Pattern RESULT = Pattern.compile("^#(\\d+) \\d+(?:\\.\\d+)? askbuild-result: (\\{.*\\})\\s*$");
   private static final Pattern PLATFORM = Pattern.compile("^#(\\d+) \\d+(?:\\.\\d+)? askbuild-stage: (\\w+) on (\\S+)");
+  /** The step that sends the build context (an earlier "transferring context" step sends .dockerignore). */
+  private static final Pattern CONTEXT_STEP = Pattern.compile("^#(\\d+) \\[internal\\] load build context");
   /** The final progress line of a context transfer: {@code #4 transferring context: 151.96MB 1.8s done}. */
   private static final Pattern CONTEXT =
-      Pattern.compile("^#\\d+ transferring context: (\\d+(?:\\.\\d+)?)([kMG]?B) .*done");
+      Pattern.compile("^#(\\d+) transferring context: (\\d+(?:\\.\\d+)?)([kMG]?B) .*done");
 
   private final Map<String, DockerStageRun> stages;
   private final Map<String, String> machines;
@@ -47,6 +49,7 @@ public final class BuildLog {
     Map<String, JsonNode> results = new HashMap<>();
     Map<String, String> machines = new LinkedHashMap<>();
     Optional<String> context = Optional.empty();
+    Optional<String> contextStep = Optional.empty();
     ObjectMapper json = new ObjectMapper();
     for (String line : lines) {
       Matcher m;
@@ -70,9 +73,11 @@ public final class BuildLog {
         }
       } else if ((m = PLATFORM.matcher(line)).find()) {
         machines.put(m.group(2), m.group(3));
-      } else if ((m = CONTEXT.matcher(line)).find() && context.isEmpty()) {
+      } else if ((m = CONTEXT_STEP.matcher(line)).find()) {
+        contextStep = contextStep.isEmpty() ? Optional.of(m.group(1)) : contextStep;
+      } else if ((m = CONTEXT.matcher(line)).find() && context.isEmpty() && contextStep.equals(Optional.of(m.group(1)))) {
         // The first build's transfer is the context; a later build of the same log sends only changes.
-        context = Optional.of(m.group(1) + m.group(2));
+        context = Optional.of(m.group(2) + m.group(3));
       }
     }
     Map<String, DockerStageRun> runs = new LinkedHashMap<>();
