@@ -105,10 +105,12 @@ class DockerCommandTest {
 
   @Test
   void theRealDockerCliWithoutADaemonIsExitThree() throws Exception {
-    // A fresh JVM, for an environment whose DOCKER_HOST leads nowhere; the docker CLI must exist.
+    // A fresh JVM, for an environment whose DOCKER_HOST leads nowhere; Debian's docker.io CLI (which
+    // bin/test installs) named outright, so a newer CLI first on PATH cannot change what is tested.
+    assertThat(Path.of("/usr/bin/docker")).isExecutable();
     List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "docker", "--board", "demo",
-        "--packages", packages.toString(), "--out", outDir.toString()));
+        "--packages", packages.toString(), "--out", outDir.toString(), "--docker", "/usr/bin/docker"));
     ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
     pb.environment().put("DOCKER_HOST", "unix://" + tmp.resolve("no-daemon.sock"));
     pb.redirectOutput(tmp.resolve("cli.txt").toFile());
