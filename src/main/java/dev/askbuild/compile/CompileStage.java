@@ -111,11 +111,10 @@ public final class CompileStage {
     return new CompileResult(tree.toString(), work.resolve("dist").toString(), artifacts, messages.lines());
   }
 
-  /** Extracts a verified tarball, refusing one replaced after its verification (checked on both sides). */
+  /** Unpacks a verified tarball without its top directory and VCS data, at the build's epoch. */
   private static void extractTrusted(TrustedFile tarball, Path into, long epoch) throws IOException {
-    new SafeExtractor().extract(
-        ExtractRequest.of(tarball.recheck(), into).withStripComponents(1).withDropVcs(true).withEpoch(epoch));
-    tarball.recheck();
+    new SafeExtractor().extract(tarball,
+        ExtractRequest.of(tarball.file(), into).withStripComponents(1).withDropVcs(true).withEpoch(epoch));
   }
 
   private static CompileRequest.VendoredSource vendored(CompileRequest request, String name, String where) {

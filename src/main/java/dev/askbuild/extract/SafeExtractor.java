@@ -5,6 +5,7 @@ import dev.askbuild.core.Command;
 import dev.askbuild.core.ExecutablePath;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.core.TrustedFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,6 +92,20 @@ public final class SafeExtractor {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Extracts a tarball verification proved. Its identity (size, time, inode) is re-checked right
+   * before and right after it is read, so a file replaced in between is refused rather than trusted
+   * by the hash of another; the one place every stage unpacks its verified inputs through.
+   */
+  public ExtractResult extract(TrustedFile tarball, ExtractRequest request) throws IOException {
+    if (!request.archive().toAbsolutePath().normalize().equals(tarball.recheck())) {
+      throw new IllegalArgumentException(request.archive() + " is not the proven " + tarball.path());
+    }
+    ExtractResult result = extract(request);
+    tarball.recheck();
+    return result;
   }
 
   public ExtractResult extract(ExtractRequest request) throws IOException {

@@ -26,9 +26,8 @@ final class AskTree {
   static AskTree unpack(TrustedFile tarball, Path dir, long epoch) throws IOException {
     FileTrees.deleteRecursively(dir);
     Files.createDirectories(dir.getParent());
-    new SafeExtractor().extract(ExtractRequest.of(tarball.recheck(), dir)
+    new SafeExtractor().extract(tarball, ExtractRequest.of(tarball.file(), dir)
         .withStripComponents(1).withDropVcs(true).withEpoch(epoch));
-    tarball.recheck();
     return new AskTree(dir.toAbsolutePath().normalize());
   }
 

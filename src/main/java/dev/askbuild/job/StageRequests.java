@@ -124,8 +124,7 @@ final class StageRequests {
     if (value.startsWith(BoardProfile.ASK_PREFIX)) {
       return Optional.of(ask.resolve(value));
     }
-    boolean target = value.equals("defconfig") || value.equals("tinyconfig") || value.matches("[A-Za-z0-9_.-]+_defconfig");
-    if (target) {
+    if (BaseConfig.isTarget(value)) {
       return Optional.empty();
     }
     Path p = inputs.packages().resolve(value).normalize();

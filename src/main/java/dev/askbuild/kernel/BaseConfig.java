@@ -19,12 +19,8 @@ public record BaseConfig(Optional<String> target, Optional<Path> file) {
 
   /** Reads a {@code --base-config} value: a known target name, else a file that must exist. */
   public static BaseConfig parse(String value) {
-    boolean targetName =
-        value.equals("defconfig")
-            || value.equals("tinyconfig")
-            || value.matches("[A-Za-z0-9_.-]+_defconfig");
     // A file called like a target in the current directory is still the target; say ./x for it.
-    if (targetName) {
+    if (isTarget(value)) {
       return target(value);
     }
     Path path = Path.of(value);
@@ -33,6 +29,11 @@ public record BaseConfig(Optional<String> target, Optional<Path> file) {
           "base config '" + value + "' is neither defconfig, NAME_defconfig, tinyconfig nor an existing file");
     }
     return new BaseConfig(Optional.empty(), Optional.of(path.toAbsolutePath()));
+  }
+
+  /** True when {@code value} names an in-tree make target rather than a config file. */
+  public static boolean isTarget(String value) {
+    return value.equals("defconfig") || value.equals("tinyconfig") || value.matches("[A-Za-z0-9_.-]+_defconfig");
   }
 
   public static BaseConfig target(String name) {

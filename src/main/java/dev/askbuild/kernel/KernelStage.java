@@ -98,8 +98,8 @@ public final class KernelStage {
     Files.createDirectories(logs);
     Path tree = staging.resolve("tree");
     long t0 = System.nanoTime();
-    new SafeExtractor().extract(ExtractRequest.of(request.kernelTar().recheck(), tree).withStripComponents(1));
-    request.kernelTar().recheck();
+    new SafeExtractor().extract(request.kernelTar(), ExtractRequest.of(request.kernelTar().file(), tree)
+        .withStripComponents(1));
     say(messages, "kernel: extracted " + request.kernelTar().name() + " in " + seconds(t0));
     if (!Files.isRegularFile(tree.resolve("Makefile")) || !Files.isRegularFile(tree.resolve("Kconfig"))) {
       throw AskBuildException.badInput(

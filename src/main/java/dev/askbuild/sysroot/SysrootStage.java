@@ -185,9 +185,8 @@ public final class SysrootStage {
     Path src = request.work().resolve("sysroot-src").resolve(lib.name()).toAbsolutePath();
     FileTrees.deleteRecursively(src);
     Files.createDirectories(src.getParent());
-    new SafeExtractor().extract(ExtractRequest.of(lib.tarball().recheck(), src).withStripComponents(1)
+    new SafeExtractor().extract(lib.tarball(), ExtractRequest.of(lib.tarball().file(), src).withStripComponents(1)
         .withDropVcs(true).withEpoch(request.epoch()));
-    lib.tarball().recheck();
     Path log = request.work().resolve("logs").resolve("sysroot-" + lib.name() + ".log").toAbsolutePath();
     new PatchApplier(runner).apply(lib.patches(), src, "library " + lib.name(), log.getParent());
     messages.info("sysroot: building " + lib.name() + " (" + lib.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
