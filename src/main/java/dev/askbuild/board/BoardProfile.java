@@ -48,12 +48,35 @@ public record BoardProfile(
    * A library vendored as a tarball and patched before it is built: into the sysroot ({@code
    * autotools} or {@code make}, with {@code args} added to configure or make), or by the compile
    * stage's plan ({@code compile}).
+   *
+   * @param needs the vendored libraries it is built against (libnetfilter_conntrack's configure
+   *     needs libnfnetlink), each listed before it
    */
-  public record VendoredLibrary(String name, String tarball, List<String> patches, BuildKind build, List<String> args) {
+  public record VendoredLibrary(
+      String name, String tarball, List<String> patches, BuildKind build, List<String> args, List<String> needs) {
     public VendoredLibrary {
       patches = List.copyOf(patches);
       args = List.copyOf(args);
+      needs = List.copyOf(needs);
     }
+  }
+
+  /**
+   * The vendored libraries {@code names} are, with every library they need, in the board's order
+   * (so each comes after what it is built against).
+   */
+  public List<VendoredLibrary> withNeeds(java.util.Collection<String> names) {
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(names);
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      VendoredLibrary lib = library(name).orElseThrow(() -> new IllegalArgumentException(
+          "board " + this.name + " has no vendored library " + name));
+      if (wanted.add(name)) {
+        todo.addAll(lib.needs());
+      }
+    }
+    return vendored.stream().filter(l -> wanted.contains(l.name())).toList();
   }
 
   /** Every tarball the board reads, kernel first, then ASK, then the vendored libraries. */

@@ -38,6 +38,12 @@ final class ProfileReader {
     JsonNode toolchain = object(root, "toolchain");
     JsonNode kernel = object(root, "kernel");
     JsonNode ask = object(root, "ask");
+    // A misspelt field would otherwise be ignored and its default used without a word.
+    known(root, "", "name", "description", "inputs", "toolchain", "platform", "kernel", "ask", "vendored",
+        "devPackages");
+    known(toolchain, "toolchain.", "arch", "crossCompile", "triple", "interpreter");
+    known(kernel, "kernel.", "version", "tarball", "baseConfig", "patches");
+    known(ask, "ask.", "tarball");
     return new BoardProfile(
         string(root, "", "name"),
         string(root, "", "description"),
@@ -87,21 +93,52 @@ final class ProfileReader {
       throw wrongType("vendored", "an array", list);
     }
     List<BoardProfile.VendoredLibrary> libs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String path = "vendored[" + i + "].";
       JsonNode lib = list.get(i);
       if (!lib.isObject()) {
         throw wrongType("vendored[" + i + "]", "an object", lib);
       }
+      known(lib, path, "name", "tarball", "patches", "build", "args", "needs");
+      String name = string(lib, path, "name");
+      if (names.contains(name)) {
+        throw AskBuildException.badInput("board profile " + file + ": field '" + path + "name' repeats '" + name + "'");
+      }
+      List<String> needs = optionalStrings(lib, path, "needs");
+      for (String need : needs) {
+        // Listed before it, so the sysroot builds the libraries in the order the profile gives.
+        if (!names.contains(need)) {
+          throw AskBuildException.badInput("board profile " + file + ": field '" + path + "needs' names '" + need
+              + "', which is not a vendored library listed before " + name + " (listed before it: "
+              + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+        }
+      }
+      names.add(name);
       libs.add(
           new BoardProfile.VendoredLibrary(
-              string(lib, path, "name"),
+              name,
               string(lib, path, "tarball"),
               optionalStrings(lib, path, "patches"),
               build(optionalString(lib, path, "build").orElse("autotools"), path),
-              optionalStrings(lib, path, "args")));
+              optionalStrings(lib, path, "args"),
+              needs));
     }
     return libs;
+  }
+
+  /**
+   * Exit 2 naming a field {@code node} has that is not one of {@code fields}; a field ending in
+   * {@code Comment} says why a value is what it is, and is allowed beside any field.
+   */
+  private void known(JsonNode node, String prefix, String... fields) {
+    List<String> allowed = List.of(fields);
+    node.fieldNames().forEachRemaining(field -> {
+      if (!allowed.contains(field) && !field.endsWith("Comment") && !field.equals("comment")) {
+        throw AskBuildException.badInput("board profile " + file + ": unknown field '" + prefix + field
+            + "' (known here: " + String.join(", ", allowed) + ", or a *Comment field)");
+      }
+    });
   }
 
   private BuildKind build(String value, String path) {

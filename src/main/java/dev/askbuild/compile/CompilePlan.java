@@ -37,13 +37,23 @@ public record CompilePlan(
   }
 
   /**
-   * A component of ASK: the part of the build it belongs to ({@code modules} or {@code userspace})
-   * and the components it is built against (fci against cdx's exports, cmm against libfci).
+   * A component of ASK: the part of the build it belongs to ({@code modules} or {@code userspace}),
+   * the components it is built against (fci against cdx's exports, cmm against libfci) and the
+   * board's vendored libraries it needs (cmm links libnetfilter_conntrack; fmc's tree is fmc's
+   * tarball). Only the libraries the selected components need are verified, built and unpacked.
    */
-  public record Component(String phase, List<String> needs) {
+  public record Component(String phase, List<String> needs, List<String> vendored) {
     public Component {
       needs = List.copyOf(needs);
+      vendored = List.copyOf(vendored);
     }
+  }
+
+  /** The vendored libraries the {@code selected} components name themselves, sorted. */
+  public java.util.SortedSet<String> vendoredFor(java.util.Set<String> selected) {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    selected.forEach(name -> names.addAll(components.get(name).vendored()));
+    return names;
   }
 
   /**

@@ -23,7 +23,40 @@ public final class CompilePlans {
   /** The plan in the board's directory ({@code compile.json}). */
   public static CompilePlan forBoard(BoardProfile board) throws IOException {
     Boards.BoardFile file = Boards.file(board, Boards.COMPILE_PLAN);
-    return parse(new ObjectMapper().readTree(file.text()), file.source());
+    CompilePlan plan = parse(new ObjectMapper().readTree(file.text()), file.source());
+    requireBoardLibraries(plan, board, file.source());
+    return plan;
+  }
+
+  /**
+   * Every vendored name the plan uses is one of the board's libraries, every seed is unpacked for
+   * some component, and every library of the board is needed by some component: a library no
+   * component names would never be verified or built, which is a mistake in the data, not a choice.
+   */
+  static void requireBoardLibraries(CompilePlan plan, BoardProfile board, String source) {
+    java.util.Set<String> named = new java.util.TreeSet<>();
+    plan.components().forEach((name, c) -> c.vendored().forEach(lib -> {
+      if (board.library(lib).isEmpty()) {
+        throw AskBuildException.badInput(source + ": field 'components." + name + ".vendored' names '" + lib
+            + "', which is not a vendored library of board " + board.name() + " (its libraries: "
+            + String.join(", ", board.vendored().stream().map(BoardProfile.VendoredLibrary::name).toList()) + ")");
+      }
+      named.add(lib);
+    }));
+    for (CompilePlan.Seed seed : plan.seeds()) {
+      if (!named.contains(seed.vendored())) {
+        throw AskBuildException.badInput(source + ": seed " + seed.path() + " unpacks '" + seed.vendored()
+            + "', which no component lists in its 'vendored' field, so no selection would ever unpack it");
+      }
+    }
+    java.util.Set<String> reached = new java.util.TreeSet<>();
+    board.withNeeds(named).forEach(lib -> reached.add(lib.name()));
+    for (BoardProfile.VendoredLibrary lib : board.vendored()) {
+      if (!reached.contains(lib.name())) {
+        throw AskBuildException.badInput(source + ": board " + board.name() + "'s vendored library " + lib.name()
+            + " is needed by no component (list it in a component's 'vendored' field, or another library's 'needs')");
+      }
+    }
   }
 
   public static CompilePlan read(Path file) throws IOException {
@@ -35,8 +68,11 @@ public final class CompilePlans {
 
   static CompilePlan parse(JsonNode root, String source) {
     Fields f = new Fields(source);
+    // A misspelt field would otherwise be ignored and its default used without a word.
+    f.known(root, "", "components", "defines", "seeds", "versionHeader", "requirements", "steps", "artifacts");
     List<CompilePlan.Seed> seeds = new ArrayList<>();
     for (JsonNode n : f.array(root, "seeds", true)) {
+      f.known(n, "seeds[].", "vendored", "path", "unpack", "patches");
       if (n.has("patches")) {
         throw f.wrong("seeds[].patches", "absent: a seed's patches are the board's, in profile.json vendored[].patches");
       }
@@ -54,6 +90,7 @@ public final class CompilePlans {
     }
     List<CompilePlan.Requirement> requirements = new ArrayList<>();
     for (JsonNode n : f.array(root, "requirements", true)) {
+      f.known(n, "requirements[].", "component", "kind", "value");
       String kind = f.text(n, "requirements[].kind");
       requirements.add(new CompilePlan.Requirement(f.text(n, "requirements[].component"),
           RequirementKind.parse(kind).orElseThrow(() -> f.wrong("requirements[].kind",
@@ -62,6 +99,7 @@ public final class CompilePlans {
     }
     List<CompilePlan.Step> steps = new ArrayList<>();
     for (JsonNode n : f.array(root, "steps", false)) {
+      f.known(n, "steps[].", "component", "phase", "dir", "targets", "variables", "env", "builds");
       List<String> targets = new ArrayList<>();
       for (JsonNode t : f.array(n, "targets", true)) {
         targets.add(f.textValue(t, "steps[].targets[]"));
@@ -81,6 +119,7 @@ public final class CompilePlans {
     }
     List<CompilePlan.Artifact> artifacts = new ArrayList<>();
     for (JsonNode n : f.array(root, "artifacts", false)) {
+      f.known(n, "artifacts[].", "component", "path", "name");
       artifacts.add(new CompilePlan.Artifact(
           f.text(n, "artifacts[].component"), f.text(n, "artifacts[].path"), f.text(n, "artifacts[].name")));
     }
@@ -95,11 +134,16 @@ public final class CompilePlans {
       if (!target.equals("modules") && !target.equals("userspace")) {
         throw f.wrong(where + ".target", "\"modules\" or \"userspace\", got '" + target + "'");
       }
+      f.known(e.getValue(), where + ".", "target", "needs", "vendored");
       List<String> needs = new ArrayList<>();
       for (JsonNode n : f.array(e.getValue(), "needs", true)) {
         needs.add(f.textValue(n, where + ".needs[]"));
       }
-      components.put(e.getKey(), new CompilePlan.Component(target, needs));
+      List<String> vendored = new ArrayList<>();
+      for (JsonNode n : f.array(e.getValue(), "vendored", true)) {
+        vendored.add(f.textValue(n, where + ".vendored[]"));
+      }
+      components.put(e.getKey(), new CompilePlan.Component(target, needs, vendored));
     });
     for (CompilePlan.Requirement r : requirements) {
       f.requireDeclared(components, r.component(), "requirements[].component");
@@ -128,6 +172,20 @@ public final class CompilePlans {
 
   /** Typed field access with errors that name the file and the field. */
   private record Fields(String source) {
+    /** Exit 2 naming a field that is not one of {@code fields} (a {@code *Comment} field is allowed). */
+    void known(JsonNode node, String prefix, String... fields) {
+      if (!node.isObject()) {
+        return;
+      }
+      List<String> allowed = List.of(fields);
+      node.fieldNames().forEachRemaining(field -> {
+        if (!allowed.contains(field) && !field.endsWith("Comment") && !field.equals("comment")) {
+          throw AskBuildException.badInput(source + ": unknown field '" + prefix + field + "' (known here: "
+              + String.join(", ", allowed) + ", or a *Comment field)");
+        }
+      });
+    }
+
     List<JsonNode> array(JsonNode parent, String field, boolean optional) {
       JsonNode n = parent.get(field);
       if (n == null && optional) {

@@ -63,6 +63,9 @@ public final class CompileStage {
 
     String version = "tarball-" + request.askTarball().sha256().substring(0, 12);
     for (CompilePlan.Seed seed : request.plan().seeds()) {
+      if (!request.plan().vendoredFor(request.components()).contains(seed.vendored())) {
+        continue; // no selected component builds from it, so it was neither verified nor given
+      }
       CompileRequest.VendoredSource source = vendored(request, seed.vendored(), "seed " + seed.path());
       Path dest = inside(tree, seed.path(), "seed");
       Files.createDirectories(dest.getParent());

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,19 +74,18 @@ public record BoardInputs(BoardProfile board, Path packages, List<Tarball> tarba
     return elsewhere.getOrDefault(name, packages.resolve(name));
   }
 
-  /** Every tarball the given stages read that is not there, all listed at once (exit 2). */
-  public void requirePresent(List<TarballRole> roles) {
-    Map<String, Path> missing = new LinkedHashMap<>();
+  /** Every tarball the run reads that is not there, all listed at once with what each is for (exit 2). */
+  void requirePresent(Selection selection) {
+    List<String> missing = new ArrayList<>();
     for (Tarball t : tarballs) {
-      if (roles.contains(t.role()) && !Files.isRegularFile(path(t.name()))) {
-        missing.put(t.name(), path(t.name()));
+      if (selection.reads(t) && !Files.isRegularFile(path(t.name()))) {
+        missing.add(t.name() + ": " + selection.purpose(t) + " (looked for " + path(t.name()) + ")");
       }
     }
     if (!missing.isEmpty()) {
-      List<String> lines = new ArrayList<>();
-      missing.forEach((name, path) -> lines.add(name + " (looked for " + path + ")"));
-      throw AskBuildException.badInput("board " + board.name() + " is missing " + missing.size() + " input tarball(s):\n  "
-          + String.join("\n  ", lines));
+      throw AskBuildException.badInput("board " + board.name() + " is missing " + missing.size() + " input tarball(s)"
+          + " for the " + selection.target().label() + " target (components " + selection.label() + "):\n  "
+          + String.join("\n  ", missing));
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.askbuild.job;
 
 import dev.askbuild.board.BoardProfile;
 import dev.askbuild.board.Boards;
-import dev.askbuild.board.TarballRole;
 import dev.askbuild.check.CheckReport;
 import dev.askbuild.check.CheckStatus;
 import dev.askbuild.check.Checker;
@@ -29,9 +28,7 @@ import dev.askbuild.verify.VerifyReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -45,6 +42,8 @@ import java.util.TreeMap;
 public final class BoardJob {
   private final JobRequest request;
   private final BoardProfile board;
+  private final CompilePlan plan;
+  private final Selection selection;
   private final BoardInputs inputs;
   private final Workspace workspace;
   private final StageRequests requests;
@@ -56,13 +55,16 @@ public final class BoardJob {
   private final Map<Stage, Object> results = new java.util.EnumMap<>(Stage.class);
   private AskTree askTree;
 
-  private BoardJob(JobRequest request, BoardProfile board, BoardInputs inputs, ProcessRunner runner, Progress progress) {
+  private BoardJob(JobRequest request, BoardProfile board, CompilePlan plan, Selection selection, BoardInputs inputs,
+      ProcessRunner runner, Progress progress) {
     this.request = request;
     this.board = board;
+    this.plan = plan;
+    this.selection = selection;
     this.inputs = inputs;
     this.workspace = new Workspace(request.out());
-    this.requests = new StageRequests(request, inputs, workspace);
-    this.state = new StageState(workspace.state(), request);
+    this.requests = new StageRequests(request, selection, inputs, workspace);
+    this.state = new StageState(workspace.state(), request, selection);
     this.runner = runner;
     this.progress = progress;
   }
@@ -70,9 +72,10 @@ public final class BoardJob {
   /** Opens a run: an unknown board is named first, then missing inputs are checked per stage. */
   public static BoardJob open(JobRequest request, ProcessRunner runner, Progress progress) throws IOException {
     BoardProfile board = Boards.load(request.board());
+    CompilePlan plan = CompilePlans.forBoard(board);
     // A component selection that cannot be built is refused before any stage runs.
-    CompilePlans.forBoard(board).select(request.target(), request.components());
-    return new BoardJob(request, board, BoardInputs.resolve(board, request), runner, progress);
+    Selection selection = Selection.of(board, plan, request.target(), request.components());
+    return new BoardJob(request, board, plan, selection, BoardInputs.resolve(board, request), runner, progress);
   }
 
   public BoardProfile board() {
@@ -116,8 +119,8 @@ public final class BoardJob {
 
   private StageRun verify(Messages log, long start) throws IOException {
     state.clear(Stage.VERIFY);
-    inputs.requirePresent(roles());
-    VerifyReport report = new PackageVerifier(log).run(requests.verify(roles()));
+    inputs.requirePresent(selection);
+    VerifyReport report = new PackageVerifier(log).run(requests.verify());
     if (!report.passed()) {
       throw AskBuildException.checkFailed("verify: " + report.failures().size() + " file(s) failed:\n"
           + String.join("\n", report.failures().stream().map(v -> v.describe()).toList()));
@@ -166,7 +169,6 @@ public final class BoardJob {
     VerifyReport proven = verified();
     SysrootResult root = sysrootResult();
     Optional<KernelResult> tree = request.target().needsKernel() ? Optional.of(kernelResult()) : Optional.empty();
-    CompilePlan plan = CompilePlans.forBoard(board);
     CompileResult result = new CompileStage(runner, log).run(requests.compile(proven, askTree(proven), plan, root, tree));
     Path dist = workspace.dist();
     FileTrees.deleteRecursively(dist);
@@ -217,15 +219,6 @@ public final class BoardJob {
     KernelVersion version = KernelVersion.of(report.require(name));
     version.require(board.kernel().version().get(), name, board.name());
     log.info("verify: " + name + " is Linux " + version + ", the board's line " + board.kernel().version().get());
-  }
-
-  /** The tarball roles this run's target reads: a userspace build needs no kernel tarball. */
-  private List<TarballRole> roles() {
-    List<TarballRole> roles = new ArrayList<>(List.of(TarballRole.ASK, TarballRole.VENDORED));
-    if (request.target().needsKernel()) {
-      roles.add(TarballRole.KERNEL);
-    }
-    return roles;
   }
 
   private VerifyReport verified() throws IOException {

@@ -2,7 +2,6 @@ package dev.askbuild.job;
 
 import dev.askbuild.board.BoardProfile;
 import dev.askbuild.board.Tarball;
-import dev.askbuild.board.TarballRole;
 import dev.askbuild.check.CheckRequest;
 import dev.askbuild.compile.CompilePlan;
 import dev.askbuild.compile.CompileRequest;
@@ -36,11 +35,13 @@ import java.util.TreeSet;
  */
 final class StageRequests {
   private final JobRequest request;
+  private final Selection selection;
   private final BoardInputs inputs;
   private final Workspace workspace;
 
-  StageRequests(JobRequest request, BoardInputs inputs, Workspace workspace) {
+  StageRequests(JobRequest request, Selection selection, BoardInputs inputs, Workspace workspace) {
     this.request = request;
+    this.selection = selection;
     this.inputs = inputs;
     this.workspace = workspace;
   }
@@ -49,10 +50,10 @@ final class StageRequests {
     return inputs.board();
   }
 
-  /** Verification of exactly the tarballs the board reads, against its pins and the list. */
-  VerifyRequest verify(List<TarballRole> roles) {
+  /** Verification of exactly the tarballs this run reads, against the board's pins and the list. */
+  VerifyRequest verify() {
     Set<String> names = new TreeSet<>();
-    inputs.tarballs().stream().filter(t -> roles.contains(t.role())).forEach(t -> names.add(t.name()));
+    inputs.tarballs().stream().filter(selection::reads).forEach(t -> names.add(t.name()));
     Path packages = inputs.packages();
     VerifyRequest verify = new VerifyRequest(packages, packages.resolve("SHA256SUMS"), request.signature(),
         request.keyring(), request.strict(), Runtime.getRuntime().availableProcessors(), Set.of())
@@ -64,7 +65,7 @@ final class StageRequests {
 
   SysrootRequest sysroot(VerifyReport verified, AskTree ask) {
     List<VendoredLibrary> libs = new ArrayList<>();
-    for (BoardProfile.VendoredLibrary lib : board().vendored()) {
+    for (BoardProfile.VendoredLibrary lib : selection.libraries()) {
       if (lib.build().inSysroot()) {
         libs.add(new VendoredLibrary(lib.name(), verified.require(lib.tarball()), patches(lib, ask), lib.build(),
             lib.args()));
@@ -93,12 +94,13 @@ final class StageRequests {
       Optional<KernelResult> kernel) {
     Map<String, CompileRequest.VendoredSource> vendored = new TreeMap<>();
     for (String name : plan.vendoredNames()) {
-      board().library(name).ifPresent(lib ->
+      // A seed the selected components do not need is left out: its tarball was not verified.
+      board().library(name).filter(lib -> selection.hasLibrary(name)).ifPresent(lib ->
           vendored.put(name, new CompileRequest.VendoredSource(verified.require(lib.tarball()), patches(lib, ask))));
     }
     return new CompileRequest(verified.require(inputs.name("ask")), vendored, kernel.map(KernelResult::treePath),
         sysroot.path(), workspace.stageWork(Stage.COMPILE), board().toolchain(), board().platform().orElse(""),
-        request.epoch(), plan, request.target(), plan.select(request.target(), request.components()));
+        request.epoch(), plan, request.target(), selection.components());
   }
 
   CheckRequest check(CompileResult compiled, SysrootResult sysroot, Optional<KernelResult> kernel) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Each stage's result in {@code OUT/state/<stage>.json}, so the next stage's command, run as its own
  * process (a Jenkins step, a container build stage), starts where the last one ended. Each file says
- * which board, epoch and target it belongs to; a result of another run is refused, not reused.
+ * which board, epoch, target and components it belongs to; a result of another run is refused, not reused.
  */
 final class StageState {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -24,9 +24,10 @@ final class StageState {
   private final Path dir;
   private final String identity;
 
-  StageState(Path dir, JobRequest request) {
+  StageState(Path dir, JobRequest request, Selection selection) {
     this.dir = dir;
-    this.identity = request.board() + " epoch " + request.epoch() + " target " + request.target().label();
+    this.identity = request.board() + " epoch " + request.epoch() + " target " + request.target().label()
+        + " components " + selection.label();
   }
 
   void write(Stage stage, Object result) throws IOException {

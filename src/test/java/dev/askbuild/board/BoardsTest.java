@@ -62,4 +62,46 @@ class BoardsTest {
     assertThatThrownBy(() -> Boards.parse("x.json", json))
         .hasMessageStartingWith("board profile x.json: field 'toolchain.arch' must be a non-empty string");
   }
+
+  private static final String MINIMAL_HEAD = "{\"name\":\"x\",\"description\":\"d\",\"toolchain\":{\"arch\":\"arm64\","
+      + "\"crossCompile\":\"c-\",\"triple\":\"t\",\"interpreter\":\"i\"},\"kernel\":{\"baseConfig\":\"defconfig\","
+      + "\"tarball\":\"k\"},\"ask\":{\"tarball\":\"a\"}";
+
+  @Test
+  void aMisspeltFieldIsRefusedNamingItRatherThanIgnored() {
+    assertThatThrownBy(() -> Boards.parse("x.json", MINIMAL_HEAD + ",\"devPackage\":[\"libcli-dev:arm64\"]}"))
+        .hasMessageStartingWith("board profile x.json: unknown field 'devPackage' (known here: name, description,");
+    assertThatThrownBy(() -> Boards.parse("x.json", MINIMAL_HEAD.replace("\"tarball\":\"k\"", "\"tarbal\":\"k\"") + "}"))
+        .hasMessageStartingWith("board profile x.json: unknown field 'kernel.tarbal'");
+    assertThatThrownBy(() -> Boards.parse("x.json", MINIMAL_HEAD
+        + ",\"vendored\":[{\"name\":\"l\",\"tarball\":\"l.tgz\",\"patch\":[\"p\"]}]}"))
+        .hasMessageStartingWith("board profile x.json: unknown field 'vendored[0].patch'");
+    // A field that says why is allowed beside any other.
+    assertThat(Boards.parse("x.json", MINIMAL_HEAD + ",\"platformComment\":\"why\"}").name()).isEqualTo("x");
+  }
+
+  @Test
+  void aLibraryNeedsOnlyLibrariesListedBeforeItAndSelectionAddsThemInOrder() {
+    String twoLibs = MINIMAL_HEAD + ",\"vendored\":["
+        + "{\"name\":\"base\",\"tarball\":\"b.tgz\"},"
+        + "{\"name\":\"top\",\"tarball\":\"t.tgz\",\"needs\":[\"base\"]}]}";
+    BoardProfile board = Boards.parse("x.json", twoLibs);
+    assertThat(board.withNeeds(java.util.List.of("top"))).extracting(BoardProfile.VendoredLibrary::name)
+        .containsExactly("base", "top");
+    assertThat(board.withNeeds(java.util.List.of("base"))).extracting(BoardProfile.VendoredLibrary::name)
+        .containsExactly("base");
+
+    String reversed = MINIMAL_HEAD + ",\"vendored\":["
+        + "{\"name\":\"top\",\"tarball\":\"t.tgz\",\"needs\":[\"base\"]},"
+        + "{\"name\":\"base\",\"tarball\":\"b.tgz\"}]}";
+    assertThatThrownBy(() -> Boards.parse("x.json", reversed))
+        .hasMessage("board profile x.json: field 'vendored[0].needs' names 'base', which is not a vendored library"
+            + " listed before top (listed before it: none)");
+  }
+
+  @Test
+  void monoGatewaysConntrackIsBuiltAgainstItsNfnetlink() {
+    assertThat(Boards.load("mono-gateway").withNeeds(java.util.List.of("libnetfilter_conntrack")))
+        .extracting(BoardProfile.VendoredLibrary::name).containsExactly("libnfnetlink", "libnetfilter_conntrack");
+  }
 }

@@ -79,4 +79,41 @@ class CompilePlansTest {
     assertThatThrownBy(() -> CompilePlans.read(badDir))
         .hasMessageContaining("c.json").hasMessageContaining("steps[].dir").hasMessageContaining("a string");
   }
+
+  @Test
+  void theVendoredLibrariesAComponentNamesAreTheBoardsAndEachIsNeededBySomeComponent() throws Exception {
+    dev.askbuild.board.BoardProfile mono = dev.askbuild.board.Boards.load("mono-gateway");
+    CompilePlan plan = CompilePlans.forBoard(mono);
+    assertThat(plan.vendoredFor(plan.select(Target.USERSPACE, java.util.Set.of("libfci")))).isEmpty();
+    assertThat(plan.vendoredFor(plan.select(Target.USERSPACE, java.util.Set.of("cmm"))))
+        .containsExactly("libnetfilter_conntrack");
+    assertThat(plan.vendoredFor(plan.select(Target.USERSPACE, java.util.Set.of("dpa_app")))).containsExactly("fmc", "fmlib");
+    assertThat(plan.vendoredFor(plan.select(Target.MODULES, java.util.Set.of()))).isEmpty();
+
+    CompilePlan typo = new CompilePlan(java.util.Map.of("cmm", new CompilePlan.Component("userspace", java.util.List.of(),
+        java.util.List.of("libnetfilter-conntrack"))), java.util.List.of(), java.util.List.of(), java.util.Optional.empty(),
+        java.util.List.of(), java.util.List.of(), java.util.List.of());
+    assertThatThrownBy(() -> CompilePlans.requireBoardLibraries(typo, mono, "p.json"))
+        .hasMessageStartingWith("p.json: field 'components.cmm.vendored' names 'libnetfilter-conntrack', which is not"
+            + " a vendored library of board mono-gateway (its libraries: fmlib, fmc, libnfnetlink, libnetfilter_conntrack)");
+
+    CompilePlan orphan = new CompilePlan(java.util.Map.of("cmm", new CompilePlan.Component("userspace", java.util.List.of(),
+        java.util.List.of("libnetfilter_conntrack"))), java.util.List.of(), java.util.List.of(), java.util.Optional.empty(),
+        java.util.List.of(), java.util.List.of(), java.util.List.of());
+    assertThatThrownBy(() -> CompilePlans.requireBoardLibraries(orphan, mono, "p.json"))
+        .hasMessage("p.json: board mono-gateway's vendored library fmlib is needed by no component (list it in a"
+            + " component's 'vendored' field, or another library's 'needs')");
+  }
+
+  @Test
+  void aMisspeltPlanFieldIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+    Path plan = Files.writeString(dir.resolve("p.json"), "{\"components\": {\"x\": {\"target\": \"userspace\","
+        + " \"vendor\": [\"l\"]}}, \"steps\": [], \"artifacts\": []}");
+    assertThatThrownBy(() -> CompilePlans.read(plan))
+        .hasMessageStartingWith(plan + ": unknown field 'components.x.vendor' (known here: target, needs, vendored");
+    Path step = Files.writeString(dir.resolve("q.json"), "{\"components\": {\"x\": {\"target\": \"userspace\"}},"
+        + " \"steps\": [{\"component\": \"x\", \"phase\": \"userspace\", \"dir\": \".\", \"variable\": {}}],"
+        + " \"artifacts\": []}");
+    assertThatThrownBy(() -> CompilePlans.read(step)).hasMessageStartingWith(step + ": unknown field 'steps[].variable'");
+  }
 }

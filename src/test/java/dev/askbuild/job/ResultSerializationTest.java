@@ -84,7 +84,7 @@ class ResultSerializationTest {
   @Test
   void everyStageResultSurvivesTheStateFileAStageLeavesForTheNext(@TempDir Path out) throws Exception {
     JobRequest request = JobRequest.of("demo", Optional.empty(), out, out.resolve("cache"));
-    StageState state = new StageState(out.resolve("state"), request);
+    StageState state = new StageState(out.resolve("state"), request, selection(request));
     Map<Stage, Object> byStage = Map.of(Stage.VERIFY, samples().get(0), Stage.SYSROOT, samples().get(1),
         Stage.KERNEL, samples().get(2), Stage.COMPILE, samples().get(3), Stage.CHECK, samples().get(4));
     for (var e : byStage.entrySet()) {
@@ -93,11 +93,17 @@ class ResultSerializationTest {
       assertThat(back).as(e.getKey().label()).hasValue(e.getValue());
     }
     // A state file of another run (here: another target) is refused, never silently reused.
-    StageState other = new StageState(out.resolve("state"), request.withTarget(Target.USERSPACE));
+    JobRequest userspace = request.withTarget(Target.USERSPACE);
+    StageState other = new StageState(out.resolve("state"), userspace, selection(userspace));
     assertThatThrownBy(() -> other.read(Stage.KERNEL, KernelResult.class))
         .hasMessageContaining("belongs to another run");
     assertThat(Files.readString(out.resolve("state/kernel.json"))).contains("\"build\" : \"full\"");
     assertThat(new ObjectMapper().readTree(out.resolve("state/verify.json").toFile()).path("run").asText())
-        .isEqualTo("demo epoch 1714521600 target dist");
+        .isEqualTo("demo epoch 1714521600 target dist components alpha,beta,hello,libgreet");
+  }
+
+  private static Selection selection(JobRequest request) throws java.io.IOException {
+    dev.askbuild.board.BoardProfile board = dev.askbuild.board.Boards.load(request.board());
+    return Selection.of(board, dev.askbuild.compile.CompilePlans.forBoard(board), request.target(), request.components());
   }
 }
