@@ -69,6 +69,7 @@ public record CompilePlan(
           selected.add(name);
         }
       });
+      requireNoKernelFor(target, selected);
       return selected;
     }
     java.util.Deque<String> todo = new java.util.ArrayDeque<>(new java.util.TreeSet<>(requested));
@@ -88,7 +89,57 @@ public record CompilePlan(
         todo.addAll(c.needs());
       }
     }
+    requireNoKernelFor(target, selected);
     return selected;
+  }
+
+  /**
+   * The userspace target reads no kernel tarball, so a selected component that needs something of
+   * the kernel tree (ASK's fmlib compiles against the NXP kernel's {@code include/uapi/linux/fmd})
+   * cannot be built by it: refused now, naming each such component and what it needs, rather than
+   * failing in the compile stage after the sysroot was built.
+   */
+  private void requireNoKernelFor(Target target, java.util.Set<String> selected) {
+    if (target.needsKernel()) {
+      return;
+    }
+    java.util.List<String> needing = new java.util.ArrayList<>();
+    for (String name : selected) {
+      requirements.stream().filter(r -> r.component().equals(name)).findFirst()
+          .ifPresent(r -> needing.add(name + " needs " + r.kind().describe() + " " + r.value()));
+    }
+    if (needing.isEmpty()) {
+      return;
+    }
+    java.util.List<String> built = selected.stream().filter(n -> !kernelFree(n)).toList();
+    java.util.List<String> against = built.stream()
+        .filter(n -> requirements.stream().noneMatch(r -> r.component().equals(n))).toList();
+    throw dev.askbuild.core.AskBuildException.badInput("--target userspace builds without a kernel tree, but "
+        + String.join(", ", needing) + (against.isEmpty() ? "" : ", and " + String.join(", ", against)
+        + (against.size() == 1 ? " is" : " are") + " built against it") + ": build "
+        + (built.size() == 1 ? "it" : "them") + " with --target dist --components " + String.join(",", built)
+        + " (the userspace components that need no kernel: " + String.join(", ", userspaceWithoutKernel()) + ")");
+  }
+
+  /** True when neither the component nor anything it is built against needs the kernel tree. */
+  private boolean kernelFree(String name) {
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(java.util.List.of(name));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      String n = todo.pop();
+      if (seen.add(n)) {
+        if (requirements.stream().anyMatch(r -> r.component().equals(n))) {
+          return false;
+        }
+        todo.addAll(components.get(n).needs());
+      }
+    }
+    return true;
+  }
+
+  private java.util.List<String> userspaceWithoutKernel() {
+    return new java.util.TreeSet<>(components.keySet()).stream()
+        .filter(n -> components.get(n).phase().equals("userspace") && kernelFree(n)).toList();
   }
 
   /** The names of the vendored tarballs the seeds use, each once, in seed order. */

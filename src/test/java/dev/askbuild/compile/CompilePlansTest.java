@@ -61,6 +61,14 @@ class CompilePlansTest {
     assertThat(plan.select(Target.MODULES, java.util.Set.of())).containsExactly("auto_bridge", "cdx", "fci");
     assertThatThrownBy(() -> plan.select(Target.USERSPACE, java.util.Set.of("cdx")))
         .hasMessage("--components: cdx is a modules component, which the userspace target does not build");
+    // fmlib compiles against the NXP kernel's fmd headers: not a userspace-target component here.
+    assertThatThrownBy(() -> plan.select(Target.USERSPACE, java.util.Set.of("dpa_app")))
+        .hasMessage("--target userspace builds without a kernel tree, but fmlib needs kernel file"
+            + " include/uapi/linux/fmd, and dpa_app, fmc are built against it: build them with --target dist"
+            + " --components dpa_app,fmc,fmlib (the userspace components that need no kernel: cmm, libfci)");
+    assertThatThrownBy(() -> plan.select(Target.USERSPACE, java.util.Set.of()))
+        .hasMessageStartingWith("--target userspace builds without a kernel tree, but fmlib needs kernel file");
+    assertThat(plan.select(Target.DIST, java.util.Set.of("dpa_app"))).containsExactly("dpa_app", "fmc", "fmlib");
     assertThatThrownBy(() -> plan.select(Target.DIST, java.util.Set.of("cmmm")))
         .hasMessageContaining("unknown component 'cmmm'").hasMessageContaining("cmm, dpa_app");
   }
@@ -87,7 +95,7 @@ class CompilePlansTest {
     assertThat(plan.vendoredFor(plan.select(Target.USERSPACE, java.util.Set.of("libfci")))).isEmpty();
     assertThat(plan.vendoredFor(plan.select(Target.USERSPACE, java.util.Set.of("cmm"))))
         .containsExactly("libnetfilter_conntrack");
-    assertThat(plan.vendoredFor(plan.select(Target.USERSPACE, java.util.Set.of("dpa_app")))).containsExactly("fmc", "fmlib");
+    assertThat(plan.vendoredFor(plan.select(Target.DIST, java.util.Set.of("dpa_app")))).containsExactly("fmc", "fmlib");
     assertThat(plan.vendoredFor(plan.select(Target.MODULES, java.util.Set.of()))).isEmpty();
 
     CompilePlan typo = new CompilePlan(java.util.Map.of("cmm", new CompilePlan.Component("userspace", java.util.List.of(),
