@@ -162,7 +162,17 @@ public record CompilePlan(
    * Something a component needs of the kernel tree: a file ({@code kernel-file}), a config symbol
    * set to y or m ({@code kernel-config}) or an exported symbol ({@code kernel-symbol}).
    */
-  public record Requirement(String component, RequirementKind kind, String value) {}
+  public record Requirement(String component, RequirementKind kind, String value) {
+    /** "component cdx needs kernel file include/linux/fsl_qman.h". */
+    public String describe() {
+      return "component " + component + " needs " + kind.describe() + " " + value;
+    }
+  }
+
+  /** The requirements of the given components, in plan order. */
+  public List<Requirement> requirementsOf(java.util.Set<String> selected) {
+    return requirements.stream().filter(r -> selected.contains(r.component())).toList();
+  }
 
   /**
    * One make run: in {@code dir} of the tree, with {@code targets} and {@code variables}; {@code

@@ -141,9 +141,7 @@ public final class CompileStage {
    * unmet ones are reported together (exit 2), each naming its component and the missing part.
    */
   private static void checkRequirements(CompileRequest request) throws IOException {
-    List<CompilePlan.Requirement> needed = request.plan().requirements().stream()
-        .filter(r -> request.components().contains(r.component()))
-        .toList();
+    List<CompilePlan.Requirement> needed = request.plan().requirementsOf(request.components());
     if (needed.isEmpty()) {
       return;
     }
@@ -176,7 +174,7 @@ public final class CompileStage {
         default -> throw new IllegalStateException(r.kind().toString());
       }
       if (!met) {
-        unmet.add("component " + r.component() + " needs " + r.kind().describe() + " " + r.value());
+        unmet.add(r.describe());
       }
     }
     if (!unmet.isEmpty()) {

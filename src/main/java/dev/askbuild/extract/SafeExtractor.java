@@ -61,6 +61,36 @@ public final class SafeExtractor {
    * archive has no such file; a file over {@code maxBytes} is exit 2.
    */
   public Optional<String> readText(Path archive, int stripComponents, String name, int maxBytes) throws IOException {
+    String[] found = {null};
+    scan(archive, stripComponents, (path, file, size, content) -> {
+      if (!file || !path.equals(name)) {
+        return true;
+      }
+      if (size > maxBytes) {
+        throw AskBuildException.badInput(archive + ": " + name + " is larger than " + maxBytes + " bytes");
+      }
+      found[0] = new String(content.readNBytes((int) size), java.nio.charset.StandardCharsets.UTF_8);
+      return false;
+    });
+    return Optional.ofNullable(found[0]);
+  }
+
+  /**
+   * What a streamed archive entry is, for {@link #scan}: its path with the leading directories
+   * dropped, whether it is a regular file, its size, and (for a file) its bytes, readable once.
+   * Returning false stops the scan.
+   */
+  @FunctionalInterface
+  public interface EntryVisitor {
+    boolean visit(String path, boolean regularFile, long size, InputStream content) throws IOException;
+  }
+
+  /**
+   * Streams every entry of a tar archive to {@code visitor} without writing anything: entries with
+   * no more than {@code stripComponents} components are left out. The visitor decides what to read;
+   * a corrupt or cut-off archive is exit 2 naming it.
+   */
+  public void scan(Path archive, int stripComponents, EntryVisitor visitor) throws IOException {
     try (BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER)) {
       ArchiveFormat format = ArchiveFormat.detect(raw, archive);
       Optional<Command> host = !hostDecoders ? Optional.empty() : format.hostDecoder().flatMap(argv ->
@@ -74,15 +104,12 @@ public final class SafeExtractor {
           TarArchiveInputStream tar = new TarArchiveInputStream(decoded, "UTF-8")) {
         for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
           String[] parts = entry.getName().split("/");
-          if (parts.length <= stripComponents || !entry.isFile()) {
+          if (parts.length <= stripComponents) {
             continue;
           }
           String stripped = String.join("/", java.util.Arrays.copyOfRange(parts, stripComponents, parts.length));
-          if (stripped.equals(name)) {
-            if (entry.getSize() > maxBytes) {
-              throw AskBuildException.badInput(archive + ": " + entry.getName() + " is larger than " + maxBytes + " bytes");
-            }
-            return Optional.of(new String(tar.readNBytes((int) entry.getSize()), java.nio.charset.StandardCharsets.UTF_8));
+          if (!visitor.visit(stripped, entry.isFile(), entry.getSize(), tar)) {
+            return;
           }
         }
       } catch (AskBuildException e) {
@@ -91,7 +118,6 @@ public final class SafeExtractor {
         throw AskBuildException.badInput(archive + " is truncated or corrupt: " + reason(e), e);
       }
     }
-    return Optional.empty();
   }
 
   /**

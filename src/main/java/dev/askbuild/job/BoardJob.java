@@ -16,6 +16,8 @@ import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
 import dev.askbuild.kernel.KernelResult;
 import dev.askbuild.kernel.KernelStage;
+import dev.askbuild.kernel.KernelSurvey;
+import dev.askbuild.kernel.KernelSurveyor;
 import dev.askbuild.kernel.KernelVersion;
 import dev.askbuild.report.ReportOptions;
 import dev.askbuild.report.ReportWriter;
@@ -29,6 +31,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -126,6 +129,7 @@ public final class BoardJob {
           + String.join("\n", report.failures().stream().map(v -> v.describe()).toList()));
     }
     requireKernelLine(report, log);
+    Map<String, Object> kernelSummary = surveyKernel(report, log);
     keep(Stage.VERIFY, report);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("passed", true);
@@ -135,7 +139,8 @@ public final class BoardJob {
     summary.put("failures", 0);
     summary.put("signature", report.signatureCheck().map(s -> s.keyId()).orElse("none"));
     summary.put("sums", report.sums());
-    return StageRun.ok(Stage.VERIFY, "none", millis(start), report.messages(), summary);
+    summary.putAll(kernelSummary);
+    return StageRun.ok(Stage.VERIFY, "none", millis(start), log.lines(), summary);
   }
 
   private StageRun sysroot(Messages log, long start) throws IOException {
@@ -219,6 +224,30 @@ public final class BoardJob {
     KernelVersion version = KernelVersion.of(report.require(name));
     version.require(board.kernel().version().get(), name, board.name());
     log.info("verify: " + name + " is Linux " + version + ", the board's line " + board.kernel().version().get());
+  }
+
+  /**
+   * For a target with modules: the kernel tarball surveyed with the board's patch series applied to
+   * the files it touches, and the selected components' needs checked against that, all before the
+   * sysroot and the kernel build; a series that does not apply is exit 1 naming the patch and the
+   * files, unmet needs exit 2, all listed.
+   */
+  private Map<String, Object> surveyKernel(VerifyReport report, Messages log) throws IOException {
+    if (!request.target().needsKernel()) {
+      return Map.of();
+    }
+    KernelSurvey survey = new KernelSurveyor(runner).survey(report.require(inputs.name("kernel")),
+        requests.kernelPatches(askTree(report)), board.toolchain().arch(),
+        workspace.stageWork(Stage.VERIFY).resolve("kernel-survey"), request.cache());
+    survey.messages().forEach(log::info);
+    int checked = KernelNeeds.require(plan, selection, survey);
+    log.info("verify: the patched kernel tree has what the selected components need (" + checked
+        + " needs checked now; config values and Module.symvers again after the kernel build)");
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("kernelVersion", survey.version());
+    summary.put("kernelPatchedFiles", survey.patched().size());
+    summary.put("kernelNeedsChecked", checked);
+    return summary;
   }
 
   private VerifyReport verified() throws IOException {

@@ -75,12 +75,17 @@ final class StageRequests {
         workspace.stageWork(Stage.SYSROOT), request.cache(), request.epoch());
   }
 
+  /** The board's kernel patch series, as the kernel stage and the survey at verify apply it. */
+  PatchSeries kernelPatches(AskTree ask) throws IOException {
+    return board().kernel().patches().isPresent()
+        ? PatchSeries.of(file(board().kernel().patches().get(), ask).orElseThrow())
+        : PatchSeries.none();
+  }
+
   KernelRequest kernel(VerifyReport verified, AskTree ask) throws IOException {
     String base = board().kernel().baseConfig();
     BaseConfig baseConfig = BaseConfig.parse(file(base, ask).map(Path::toString).orElse(base));
-    PatchSeries patches = board().kernel().patches().isPresent()
-        ? PatchSeries.of(file(board().kernel().patches().get(), ask).orElseThrow())
-        : PatchSeries.none();
+    PatchSeries patches = kernelPatches(ask);
     ConfigFragment fragment = ConfigFragment.parse("board " + board().name() + " kernel.config", board().fragmentText());
     return KernelRequest.arm64(verified.require(inputs.name("kernel")), fragment, baseConfig,
             workspace.stageWork(Stage.KERNEL), request.cache())

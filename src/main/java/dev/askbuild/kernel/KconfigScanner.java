@@ -43,14 +43,21 @@ final class KconfigScanner {
         && !relative.getName(1).toString().equals(arch);
   }
 
-  /** The symbols one file declares; lines are matched by hand since this is the hot loop. */
   static Set<String> symbolsIn(Path file) {
-    String text;
     try {
-      text = Files.readString(file, StandardCharsets.ISO_8859_1);
+      return symbolsInText(Files.readString(file, StandardCharsets.ISO_8859_1));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /** True for a Kconfig file of another architecture than {@code arch}, by its tree path. */
+  static boolean otherArch(String relative, String arch) {
+    return otherArch(Path.of(relative), arch);
+  }
+
+  /** The symbols one Kconfig text declares; lines are matched by hand since this is the hot loop. */
+  static Set<String> symbolsInText(String text) {
     Set<String> symbols = new HashSet<>();
     int pos = 0;
     int length = text.length();

@@ -73,6 +73,114 @@ class MonoGatewayInputsTest {
             + " target userspace components cmm,libfci)");
   }
 
+  static final String KERNEL = "linux-lf-6.12.49-2.2.0.tar.gz";
+  static final String SERIES = "patches/kernel/002-mono-gateway-ask-kernel_linux_6_12.patch";
+
+  /** The board's series on the stand-in tree: a Kconfig symbol, a header and an export. */
+  static final String SERIES_OK = """
+      --- a/drivers/net/Kconfig
+      +++ b/drivers/net/Kconfig
+      @@ -1,2 +1,5 @@
+       config NETDEVICES
+       	bool "Network devices"
+      +
+      +config CPE_FAST_PATH
+      +	bool "ASK fast path"
+      --- /dev/null
+      +++ b/include/linux/fsl_oh_port.h
+      @@ -0,0 +1 @@
+      +/* offline port */
+      --- a/net/bridge/br_fdb.c
+      +++ b/net/bridge/br_fdb.c
+      @@ -1 +1,3 @@
+       int br_fdb_find(void) { return 0; }
+      +int br_fdb_register_can_expire_cb(void) { return 0; }
+      +EXPORT_SYMBOL(br_fdb_register_can_expire_cb);
+      """;
+
+  @Test
+  void aKernelPatchSeriesThatDoesNotApplyStopsVerifyBeforeTheSysroot(@TempDir Path dir) throws Exception {
+    String missing = SERIES_OK + """
+        --- a/drivers/net/ethernet/freescale/sdk_dpaa/Kconfig
+        +++ b/drivers/net/ethernet/freescale/sdk_dpaa/Kconfig
+        @@ -1 +1,2 @@
+         config FSL_SDK_DPAA_ETH
+        +	default y
+        """;
+    Path packages = packages(dir, Map.of(SERIES, missing));
+    kernel(dir, packages, Map.of());
+
+    BoardJob job = open(request(dir, packages, Target.MODULES, Set.of()));
+    assertThatThrownBy(() -> job.run(Stage.VERIFY))
+        .isInstanceOf(AskBuildException.class)
+        .hasMessageStartingWith("kernel tarball " + KERNEL + " (Linux 6.12.49): kernel patch"
+            + " 002-mono-gateway-ask-kernel_linux_6_12.patch does not apply: first rejected file"
+            + " drivers/net/ethernet/freescale/sdk_dpaa/Kconfig (missing from the tree)")
+        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(job.hasResult(Stage.VERIFY)).as("no verify result for the sysroot to start from").isFalse();
+    assertThat(dir.resolve("out/logs/verify.log")).content().contains("does not apply");
+  }
+
+  @Test
+  void everyNeedOfTheSelectedComponentsTheTreeLacksIsListedAtVerify(@TempDir Path dir) throws Exception {
+    Path packages = packages(dir, Map.of(SERIES, SERIES_OK));
+    kernel(dir, packages, Map.of());
+
+    assertThatThrownBy(() -> open(request(dir, packages, Target.MODULES, Set.of())).run(Stage.VERIFY))
+        .hasMessage("kernel tarball " + KERNEL + " (Linux 6.12.49, with the board's patch series) lacks what 7"
+            + " requirement(s) need:\n"
+            + "  component cdx needs kernel file drivers/net/ethernet/freescale/sdk_fman/ncsw_config.mk\n"
+            + "  component cdx needs kernel file drivers/net/ethernet/freescale/sdk_dpaa\n"
+            + "  component cdx needs kernel file drivers/crypto/caam/pdb.h\n"
+            + "  component cdx needs kernel config CONFIG_INET_IPSEC_OFFLOAD (no Kconfig file of the patched tree"
+            + " declares it)\n"
+            + "  component auto_bridge needs kernel config CONFIG_BRIDGE (no Kconfig file of the patched tree"
+            + " declares it)\n"
+            + "  component auto_bridge needs kernel file net/bridge/br_private.h\n"
+            + "  component auto_bridge needs kernel symbol register_brevent_notifier (no source of the patched"
+            + " tree exports it)")
+        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+  }
+
+  @Test
+  void aTreeWithEverythingPassesVerifyWithTheNeedsCounted(@TempDir Path dir) throws Exception {
+    Path packages = packages(dir, Map.of(SERIES, SERIES_OK));
+    kernel(dir, packages, Map.of(
+        "drivers/net/ethernet/freescale/sdk_fman/ncsw_config.mk", "# ncsw\n",
+        "drivers/net/ethernet/freescale/sdk_dpaa/Kconfig", "config FSL_SDK_DPAA_ETH\n\tbool\n",
+        "drivers/crypto/caam/pdb.h", "/* pdb */\n",
+        "net/Kconfig", "config INET_IPSEC_OFFLOAD\n\tbool\nconfig BRIDGE\n\ttristate\n",
+        "net/bridge/br_private.h", "/* private */\n",
+        "net/bridge/br_notify.c", "int register_brevent_notifier(void) { return 0; }\n"
+            + "EXPORT_SYMBOL(register_brevent_notifier);\n"));
+
+    StageRun verified = open(request(dir, packages, Target.MODULES, Set.of("auto_bridge"))).run(Stage.VERIFY);
+
+    assertThat(verified.summary()).containsEntry("kernelVersion", "6.12.49").containsEntry("kernelPatchedFiles", 3)
+        .containsEntry("kernelNeedsChecked", 5);
+  }
+
+  /** The stand-in kernel tarball under the board's name, with {@code extra} files, listed in SHA256SUMS. */
+  static void kernel(Path dir, Path packages, Map<String, String> extra) throws Exception {
+    Path top = dir.resolve("kernel-src/linux-lf-6.12.49");
+    Map<String, String> files = new java.util.TreeMap<>(Map.of(
+        "Makefile", "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = 49\nEXTRAVERSION =\n",
+        "Kconfig", "config MODULES\n\tbool \"Modules\"\n",
+        "drivers/net/Kconfig", "config NETDEVICES\n\tbool \"Network devices\"\n",
+        "net/bridge/br_fdb.c", "int br_fdb_find(void) { return 0; }\n",
+        "include/linux/fsl_qman.h", "/* qman */\n"));
+    files.putAll(extra);
+    for (var e : files.entrySet()) {
+      Path f = top.resolve(e.getKey());
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, e.getValue());
+    }
+    Fixtures.run("tar", "-czf", packages.resolve(KERNEL).toString(), "-C", dir.resolve("kernel-src").toString(),
+        "linux-lf-6.12.49");
+    Files.writeString(packages.resolve("SHA256SUMS"), Sha256.ofFile(packages.resolve(KERNEL)) + "  " + KERNEL + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+
   private BoardJob open(JobRequest request) throws IOException {
     return BoardJob.open(request, ProcessRunner.forBuilds(), quiet);
   }
