@@ -90,6 +90,15 @@ public record CompilePlan(
       }
     }
     requireNoKernelFor(target, selected);
+    if (artifacts.stream().noneMatch(a -> selected.contains(a.component()))) {
+      // A green build with an empty dist would say nothing was checked as if all were well.
+      throw dev.askbuild.core.AskBuildException.badInput("--components " + String.join(",",
+          new java.util.TreeSet<>(requested)) + ": nothing to deliver; " + String.join(", ", selected)
+          + (selected.size() == 1 ? " is" : " are") + " built only for other components and put no artifact in"
+          + " dist; name one of those with an artifact: " + String.join(", ", artifacts.stream()
+              .map(Artifact::component).filter(c -> target.includes(components.get(c).phase()))
+              .filter(c -> target.needsKernel() || kernelFree(c)).distinct().toList()));
+    }
     return selected;
   }
 

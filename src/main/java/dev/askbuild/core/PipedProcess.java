@@ -85,6 +85,45 @@ final class PipedProcess extends InputStream {
     }
   }
 
+  /**
+   * Why the filter failed, when it did: called when what it wrote could not be parsed, since a
+   * decoder given a corrupt archive may write some garbage before it finds the damage and exits. Its
+   * remaining output is read and dropped (so it never blocks on a full pipe) for up to {@code
+   * millis}; empty when it is still running then, or exited with 0.
+   */
+  java.util.Optional<String> failure(long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
+    byte[] sink = new byte[64 * 1024];
+    try {
+      while (System.nanoTime() < deadline) {
+        if (out.available() > 0 || process.isAlive()) {
+          if (out.available() > 0 && out.read(sink) < 0) {
+            break;
+          }
+          if (process.waitFor(10, java.util.concurrent.TimeUnit.MILLISECONDS) && out.available() == 0) {
+            break;
+          }
+        } else {
+          break;
+        }
+      }
+      if (process.isAlive() || process.exitValue() == 0) {
+        return java.util.Optional.empty();
+      }
+      stderrReader.join(1000);
+      synchronized (stderr) {
+        String message = stderr.toString(StandardCharsets.UTF_8).strip();
+        return java.util.Optional.of(command.display() + " failed (exit " + process.exitValue() + ")"
+            + (message.isEmpty() ? "" : ": " + message));
+      }
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return java.util.Optional.empty();
+    }
+  }
+
   @Override
   public void close() throws IOException {
     if (process.isAlive()) {

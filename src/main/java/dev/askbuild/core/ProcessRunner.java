@@ -148,6 +148,14 @@ public final class ProcessRunner {
     }
   }
 
+  /**
+   * For a stream from {@link #pipe}: the filter's own failure (command, exit status, its stderr)
+   * when it failed, waiting up to {@code millis} for it to end; empty for any other stream.
+   */
+  public static java.util.Optional<String> filterFailure(InputStream stream, long millis) {
+    return stream instanceof PipedProcess piped ? piped.failure(millis) : java.util.Optional.empty();
+  }
+
   private ProcessBuilder builder(Command command) {
     ProcessBuilder builder = new ProcessBuilder(command.argv());
     builder.directory(command.workDir().toFile());

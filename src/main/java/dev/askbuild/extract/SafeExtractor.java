@@ -245,8 +245,10 @@ public final class SafeExtractor {
         } catch (AskBuildException e) {
           throw e;
         } catch (IOException | RuntimeException e) {
+          // A host decoder that found the damage explains more than the garbage it wrote first.
+          String why = ProcessRunner.filterFailure(decoded, 2000).orElse(reason(e));
           throw AskBuildException.badInput(
-              request.archive() + " is truncated or corrupt at entry '" + current + "': " + reason(e), e);
+              request.archive() + " is truncated or corrupt at entry '" + current + "': " + why, e);
         } finally {
           decoded.close(); // stops a host decoder that still has the archive's padding to write
         }

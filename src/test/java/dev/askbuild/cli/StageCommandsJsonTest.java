@@ -49,8 +49,13 @@ class StageCommandsJsonTest {
     assertThat(verify.json().path("command").asText()).isEqualTo("verify");
     assertThat(verify.json().path("status").asText()).isEqualTo("ok");
     assertThat(fields(verify.json().path("result")))
-        .containsExactly("passed", "files", "pinned", "unlisted", "failures", "signature", "sums");
+        .containsExactly("passed", "files", "pinned", "unlisted", "failures", "signature", "sums", "kernelVersion",
+            "kernelPatchedFiles", "kernelNeedsChecked");
     assertThat(verify.json().path("result").path("files").asInt()).isEqualTo(3);
+    // Debian's 6.12 tree, no patch series; alpha's CONFIG_MODULES is declared (Module.symvers waits for the build).
+    assertThat(verify.json().path("result").path("kernelVersion").asText()).startsWith("6.12.");
+    assertThat(verify.json().path("result").path("kernelPatchedFiles").asInt()).isZero();
+    assertThat(verify.json().path("result").path("kernelNeedsChecked").asInt()).isEqualTo(1);
     assertThat(verify.json().path("result").path("pinned").asInt()).isEqualTo(2);
 
     Run sysroot = stage("sysroot", out);

@@ -30,12 +30,12 @@ class MonoGatewayInputsTest {
   private final Progress quiet = Progress.SILENT;
 
   @Test
-  void aUserspaceBuildOfLibfciNeedsOnlyTheAskTarball(@TempDir Path dir) throws Exception {
+  void aSelectionThatDeliversNothingIsRefusedBeforeAnyStage(@TempDir Path dir) throws Exception {
     Path packages = packages(dir, Map.of());
 
-    StageRun verified = open(request(dir, packages, Target.USERSPACE, Set.of("libfci"))).run(Stage.VERIFY);
-
-    assertThat(verified.summary()).containsEntry("files", 1L).containsEntry("passed", true);
+    assertThatThrownBy(() -> open(request(dir, packages, Target.USERSPACE, Set.of("libfci"))))
+        .hasMessageStartingWith("--components libfci: nothing to deliver;");
+    assertThat(dir.resolve("out")).doesNotExist();
   }
 
   @Test
@@ -63,14 +63,15 @@ class MonoGatewayInputsTest {
 
   @Test
   void aResultOfAnotherComponentSelectionIsNotReused(@TempDir Path dir) throws Exception {
-    Path packages = packages(dir, Map.of());
-    open(request(dir, packages, Target.USERSPACE, Set.of("libfci"))).run(Stage.VERIFY);
+    Path packages = packages(dir, Map.of(SERIES, SERIES_OK));
+    kernel(dir, packages, COMPLETE);
+    open(request(dir, packages, Target.MODULES, Set.of("auto_bridge"))).run(Stage.VERIFY);
 
-    BoardJob other = open(request(dir, packages, Target.USERSPACE, Set.of("cmm")));
+    BoardJob other = open(request(dir, packages, Target.MODULES, Set.of("cdx")));
     assertThatThrownBy(() -> other.run(Stage.SYSROOT))
         .hasMessageContaining("belongs to another run (mono-gateway epoch " + Fixtures.EPOCH
-            + " target userspace components libfci, not mono-gateway epoch " + Fixtures.EPOCH
-            + " target userspace components cmm,libfci)");
+            + " target modules components auto_bridge, not mono-gateway epoch " + Fixtures.EPOCH
+            + " target modules components cdx)");
   }
 
   static final String KERNEL = "linux-lf-6.12.49-2.2.0.tar.gz";
@@ -145,20 +146,24 @@ class MonoGatewayInputsTest {
   @Test
   void aTreeWithEverythingPassesVerifyWithTheNeedsCounted(@TempDir Path dir) throws Exception {
     Path packages = packages(dir, Map.of(SERIES, SERIES_OK));
-    kernel(dir, packages, Map.of(
-        "drivers/net/ethernet/freescale/sdk_fman/ncsw_config.mk", "# ncsw\n",
-        "drivers/net/ethernet/freescale/sdk_dpaa/Kconfig", "config FSL_SDK_DPAA_ETH\n\tbool\n",
-        "drivers/crypto/caam/pdb.h", "/* pdb */\n",
-        "net/Kconfig", "config INET_IPSEC_OFFLOAD\n\tbool\nconfig BRIDGE\n\ttristate\n",
-        "net/bridge/br_private.h", "/* private */\n",
-        "net/bridge/br_notify.c", "int register_brevent_notifier(void) { return 0; }\n"
-            + "EXPORT_SYMBOL(register_brevent_notifier);\n"));
+    kernel(dir, packages, COMPLETE);
 
     StageRun verified = open(request(dir, packages, Target.MODULES, Set.of("auto_bridge"))).run(Stage.VERIFY);
 
-    assertThat(verified.summary()).containsEntry("kernelVersion", "6.12.49").containsEntry("kernelPatchedFiles", 3)
-        .containsEntry("kernelNeedsChecked", 5);
+    // The ASK and kernel tarballs, nothing vendored: no modules component needs a library.
+    assertThat(verified.summary()).containsEntry("files", 2L).containsEntry("kernelVersion", "6.12.49")
+        .containsEntry("kernelPatchedFiles", 3).containsEntry("kernelNeedsChecked", 5);
   }
+
+  /** What the stand-in tree lacks of mono-gateway's module needs, besides what the series adds. */
+  static final Map<String, String> COMPLETE = Map.of(
+      "drivers/net/ethernet/freescale/sdk_fman/ncsw_config.mk", "# ncsw\n",
+      "drivers/net/ethernet/freescale/sdk_dpaa/Kconfig", "config FSL_SDK_DPAA_ETH\n\tbool\n",
+      "drivers/crypto/caam/pdb.h", "/* pdb */\n",
+      "net/Kconfig", "config INET_IPSEC_OFFLOAD\n\tbool\nconfig BRIDGE\n\ttristate\n",
+      "net/bridge/br_private.h", "/* private */\n",
+      "net/bridge/br_notify.c", "int register_brevent_notifier(void) { return 0; }\n"
+          + "EXPORT_SYMBOL(register_brevent_notifier);\n");
 
   /** The stand-in kernel tarball under the board's name, with {@code extra} files, listed in SHA256SUMS. */
   static void kernel(Path dir, Path packages, Map<String, String> extra) throws Exception {
