@@ -6,19 +6,22 @@
 // checkout of ask-build): the same engine stages in one BuildKit build of docker/Dockerfile, private
 // tarballs as BuildKit secrets. Every value reaches `sh` through withEnv as "$VAR", never interpolated into
 // a shell line; credentials are ids here and files on the agent, never values in an argument.
-// Every option is validated before any stage runs, naming the option at fault.
+// Every option is validated before any stage runs, naming the option at fault. Every step is given
+// the same target and components: each stage records them and refuses another run's state.
 
 import groovy.transform.Field
 
 @Field static final List BOARDS = ['demo', 'mono-gateway']
 @Field static final List STAGES = ['verify', 'sysroot', 'kernel', 'compile', 'check']
 @Field static final List TARGETS = ['userspace', 'modules', 'dist']
+/** Component names as the boards' compile plans spell them. */
+@Field static final String COMPONENT = '[A-Za-z0-9_]+'
 @Field static final String NIGHTLY = 'H 2 * * *'
 /** Option name to the type its value must have. */
 @Field static final Map OPTIONS = [
   board: String, packages: String, out: String, agent: String, docker: Boolean, image: String,
   signatureCredentialsId: String, keyringCredentialsId: String, privateTarballs: List,
-  target: String, stages: Object, epoch: Number, nightly: Object, checkout: Boolean,
+  target: String, components: Object, stages: Object, epoch: Number, nightly: Object, checkout: Boolean,
 ]
 
 def call(Map args = [:]) {
@@ -88,7 +91,8 @@ Map configure(Map args) {
   if (!TARGETS.contains(target)) {
     error("askBuild: parameter 'target' must be one of ${TARGETS.join(', ')}; got '${target}'")
   }
-  List stages = stageList(args.stages)
+  String components = componentList(args.components)
+  List stages = stageList(args.stages, target)
   if (args.epoch != null && (args.epoch < 0 || args.epoch != Math.floor(args.epoch))) {
     error("askBuild: parameter 'epoch' must be a whole number of seconds, got ${args.epoch}")
   }
@@ -111,6 +115,7 @@ Map configure(Map args) {
       }
     }
     if (target != 'dist') {
+      // The Dockerfile's compile and check stages build against its kernel stage.
       error("askBuild: parameter 'target' must be dist in docker mode, got '${target}'")
     }
   }
@@ -125,25 +130,60 @@ Map configure(Map args) {
     board: args.board, packages: args.packages, out: out, agent: args.agent ?: '',
     docker: args.docker == true, image: args.image ?: "askbuild-builder:${args.board}",
     signatureCredentialsId: args.signatureCredentialsId, keyringCredentialsId: args.keyringCredentialsId,
-    privateTarballs: tarballs, target: target, stages: stages, epoch: args.epoch,
+    privateTarballs: tarballs, target: target, components: components, stages: stages, epoch: args.epoch,
     nightly: nightly ?: null, checkout: args.checkout != false,
   ]
 }
 
-List stageList(Object stages) {
-  if (stages == null) {
-    return STAGES
-  }
-  List names = stages instanceof String ? stages.split(',').collect { it.trim() } : stages
-  if (!(names instanceof List)) {
-    error("askBuild: parameter 'stages' must be a list or a comma-separated string")
-  }
-  for (Object name : names) {
-    if (!STAGES.contains(name)) {
-      error("askBuild: parameter 'stages' names an unknown stage '${name}'; known: ${STAGES.join(', ')}")
+/**
+ * The stages to run, as the engine plans a build of the target: a userspace build has no kernel
+ * stage (all stages skip it; a subset naming it is refused, not silently cut).
+ */
+List stageList(Object stages, String target) {
+  List names = STAGES
+  if (stages != null) {
+    names = stages instanceof String ? stages.split(',').collect { it.trim() } : stages
+    if (!(names instanceof List)) {
+      error("askBuild: parameter 'stages' must be a list or a comma-separated string")
+    }
+    for (Object name : names) {
+      if (!STAGES.contains(name)) {
+        error("askBuild: parameter 'stages' names an unknown stage '${name}'; known: ${STAGES.join(', ')}")
+      }
     }
   }
+  if (target == 'userspace') {
+    if (names.contains('kernel') && !names.containsAll(STAGES)) {
+      error("askBuild: parameter 'stages' names kernel, but the userspace target builds without a kernel")
+    }
+    names = names.findAll { it != 'kernel' }
+  }
   return names
+}
+
+/**
+ * The components as every step takes them: a comma-separated string ('cdx,fci') or a list of names
+ * (['cdx', 'fci']), each of letters, digits and '_'; '' when not given (all of the target's).
+ */
+String componentList(Object components) {
+  if (components == null) {
+    return ''
+  }
+  String list
+  if (components instanceof List) {
+    if (components.any { !(it instanceof CharSequence) }) {
+      error("askBuild: parameter 'components' must be a comma-separated string or a list of strings, got ${components}")
+    }
+    list = components.join(',')
+  } else if (components instanceof CharSequence) {
+    list = components.toString().trim()
+  } else {
+    error("askBuild: parameter 'components' must be a comma-separated string or a list of strings, got ${components.getClass().simpleName}")
+  }
+  if (list != '' && !(list ==~ "${COMPONENT}(,${COMPONENT})*")) {
+    error("askBuild: parameter 'components' must be component names (${COMPONENT}) separated by commas without spaces, e.g. 'libfci,cmm'; got '${list}'")
+  }
+  return list
 }
 
 /** The values docker mode's shell lines read as "$ASKBUILD_..." (native mode passes them to steps). */
@@ -158,6 +198,9 @@ List engineEnv(Map cfg) {
   if (cfg.epoch != null) {
     env << "ASKBUILD_EPOCH=${cfg.epoch as long}"
   }
+  if (cfg.components) {
+    env << "ASKBUILD_COMPONENTS=${cfg.components}"
+  }
   return env
 }
 
@@ -166,17 +209,16 @@ void runStage(Map cfg, String name, String title) {
     return
   }
   stage(title) {
-    if (cfg.docker) {
-      inDocker(cfg, name)
-    } else {
-      nativeStep(cfg, name)
-    }
+    nativeStep(cfg, name)
   }
 }
 
-/** The plugin's step for a stage, with the options it takes. */
+/** The plugin's step for a stage, with the options it takes; every one gets the run's target and components. */
 void nativeStep(Map cfg, String name) {
-  Map common = [board: cfg.board, out: cfg.out]
+  Map common = [board: cfg.board, out: cfg.out, target: cfg.target]
+  if (cfg.components) {
+    common.components = cfg.components
+  }
   Map inputs = common + [:]
   if (cfg.packages) {
     inputs.packages = cfg.packages
@@ -203,7 +245,7 @@ void nativeStep(Map cfg, String name) {
       askKernel(inputs)
       break
     case 'compile':
-      askCompile(inputs + [target: cfg.target])
+      askCompile(inputs)
       break
     case 'check':
       askCheck(common)
@@ -228,6 +270,7 @@ void inDocker(Map cfg) {
   // Only fixed text and variable names: the values are in the environment.
   String line = 'bin/askbuild docker --board "$ASKBUILD_BOARD" --out "$ASKBUILD_OUT"' +
       ' ${ASKBUILD_PACKAGES:+--packages "$ASKBUILD_PACKAGES"} --image "$ASKBUILD_IMAGE"' +
+      ' ${ASKBUILD_COMPONENTS:+--components "$ASKBUILD_COMPONENTS"}' +
       (secrets ? ' ' + secrets.join(' ') : '')
   withEnv(env) {
     withCredentials(bindings) {

@@ -2,6 +2,8 @@ package dev.askbuild.cli;
 
 import dev.askbuild.board.BoardProfile;
 import dev.askbuild.board.Boards;
+import dev.askbuild.compile.CompilePlans;
+import dev.askbuild.compile.Target;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
 import dev.askbuild.core.ExitCode;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,6 +52,11 @@ final class DockerCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
+
+  @Option(names = "--components", paramLabel = "LIST", split = ",",
+      description = "Build only these components (and what they are built against), e.g. libfci,cmm (default: all);"
+          + " every stage gets them, as `askbuild build --components` gives them.")
+  List<String> components = List.of();
 
   @Option(names = "--secret", paramLabel = "NAME=FILE",
       description = "A private tarball: the one SHA256SUMS calls NAME is read from FILE, mounted as a BuildKit"
@@ -78,6 +86,8 @@ final class DockerCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     BoardProfile profile = Boards.load(board);
+    // An unknown component is exit 2 now, naming the board's, not in the first build stage.
+    CompilePlans.forBoard(profile).select(Target.DIST, new TreeSet<>(components));
     Path inputs = packages;
     if (inputs == null) {
       if (!board.equals("demo")) {
@@ -89,7 +99,7 @@ final class DockerCommand implements Callable<Integer> {
       inputs = PackagesDir.gather(demo.packages(), demo.elsewhere(), out.toAbsolutePath().resolve("packages"));
     }
     List<PrivateInput> privates = secrets.stream().map(PrivateInput::parse).toList();
-    DockerRequest request = new DockerRequest(board, inputs, out, privates, profile.devPackages(), classpath(),
+    DockerRequest request = new DockerRequest(board, components, inputs, out, privates, profile.devPackages(), classpath(),
         Optional.ofNullable(baseImage), Optional.ofNullable(image), Optional.ofNullable(network), dockerCli());
     ProcessRunner runner = ProcessRunner.inheritingEnvironment();
     DockerBuild build = new DockerBuild(runner, new DockerProbe(runner, System.getenv()));

@@ -68,6 +68,10 @@ public final class DockerCommandLines {
     });
     request.baseImage().ifPresent(image -> buildArg(argv, "BASE_IMAGE", image));
     buildArg(argv, "BOARD", request.board());
+    if (!request.components().isEmpty()) {
+      // Only when a selection is asked for: a build of every component keeps its command line and cache keys.
+      buildArg(argv, "COMPONENTS", String.join(",", request.components()));
+    }
     buildArg(argv, "DEV_PACKAGES", String.join(" ", request.devPackages()));
     buildArg(argv, "PRIVATE_NAMES", request.privates().stream().map(PrivateInput::name)
         .collect(Collectors.joining(" ")));

@@ -6,11 +6,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * One docker-mode build: the board, its vendored packages and where the results go, as for native
  * mode; the private tarballs; and how to reach Docker.
  *
+ * @param components the components every stage builds (with what they are built against), sorted and
+ *     each once, so one selection is one build argument and one set of cache keys; empty for all
  * @param devPackages the board's arm64 -dev packages, installed into the builder image
  * @param classpath the askbuild jar(s) copied into the builder (the running jar; tests pass their
  *     class path)
@@ -22,6 +26,7 @@ import java.util.Set;
  */
 public record DockerRequest(
     String board,
+    List<String> components,
     Path packages,
     Path out,
     List<PrivateInput> privates,
@@ -34,7 +39,17 @@ public record DockerRequest(
   /** The Dockerfile declares this many secret slots (private1..private4). */
   public static final int SECRET_SLOTS = 4;
 
+  /** A component name as the boards' compile plans spell them; the list travels as a build argument. */
+  private static final Pattern COMPONENT = Pattern.compile("[A-Za-z0-9_]+");
+
   public DockerRequest {
+    for (String name : components) {
+      if (!COMPONENT.matcher(name).matches()) {
+        throw AskBuildException.badInput("--components takes names of letters, digits and _ separated by commas"
+            + " without spaces, got '" + name + "'");
+      }
+    }
+    components = List.copyOf(new TreeSet<>(components));
     privates = List.copyOf(privates);
     devPackages = List.copyOf(devPackages);
     classpath = List.copyOf(classpath);

@@ -85,6 +85,26 @@ class DockerCommandTest {
   }
 
   @Test
+  void componentsGoToEveryStageAsOneBuildArgumentAndAnUnknownOneIsExitTwoBeforeDocker() throws Exception {
+    Path docker = fakeDocker(true, "24.0.7", false);
+
+    assertThat(run("docker", "--board", "demo", "--packages", packages.toString(), "--out", outDir.toString(),
+        "--docker", docker.toString(), "--components", "hello,alpha", "--print")).isZero();
+    assertThat(out.toString()).contains(" --build-arg BOARD=demo --build-arg COMPONENTS=alpha,hello --build-arg DEV_PACKAGES=");
+
+    out.getBuffer().setLength(0);
+    Path neverRun = tmp.resolve("no-docker-here");
+    assertThat(run("docker", "--board", "demo", "--packages", packages.toString(), "--out", outDir.toString(),
+        "--docker", neverRun.toString(), "--components", "hello,cmm", "--print")).isEqualTo(2);
+    assertThat(err.toString()).contains("--components: unknown component 'cmm'; this board's components: alpha, beta, hello, libgreet");
+    assertThat(out.toString()).isEmpty();
+
+    assertThat(run("docker", "--board", "demo", "--packages", packages.toString(), "--out", outDir.toString(),
+        "--docker", neverRun.toString(), "--components", "alpha, hello", "--print")).isEqualTo(2);
+    assertThat(err.toString()).contains("--components: unknown component ' hello'");
+  }
+
+  @Test
   void aNewerCliWithoutBuildxIsExitThreeSayingWhatToInstall() throws Exception {
     Path docker = fakeDocker(false, "28.2.2", true);
 

@@ -1,7 +1,9 @@
 package dev.askbuild.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,11 @@ class DockerCommandLinesTest {
   @TempDir Path tmp;
 
   private DockerRequest request(List<PrivateInput> privates, Optional<String> image) {
-    return new DockerRequest("demo", tmp, tmp.resolve("out"), privates, List.of("libcli-dev:arm64", "libtclap-dev"),
+    return request(List.of(), privates, image);
+  }
+
+  private DockerRequest request(List<String> components, List<PrivateInput> privates, Optional<String> image) {
+    return new DockerRequest("demo", components, tmp, tmp.resolve("out"), privates, List.of("libcli-dev:arm64", "libtclap-dev"),
         List.of(tmp.resolve("askbuild.jar")), Optional.of("local/debian:bookworm-minbase"), image,
         Optional.of("host"), "docker");
   }
@@ -49,6 +55,26 @@ class DockerCommandLinesTest {
         "--output type=local,dest=" + tmp.resolve("export"));
     assertThat(c.argv().get(c.argv().size() - 1)).isEqualTo(ctx.toString());
     assertThat(c.argv()).noneMatch(a -> a.startsWith("--secret"));
+    // A build of every component: no selection argument, so its command line and cache keys stay as they were.
+    assertThat(c.argv()).noneMatch(a -> a.startsWith("COMPONENTS"));
+  }
+
+  @Test
+  void aSelectionIsOneBuildArgumentSortedForEveryStageAndTheRuntimeImage() {
+    DockerRequest r = request(List.of("hello", "alpha", "hello"), List.of(), Optional.of("askbuild/demo:sel"));
+    assertThat(r.components()).containsExactly("alpha", "hello");
+    List<Command> commands = DockerCommandLines.of(r, DockerFlavor.BUILDX, tmp.resolve("ctx"), List.of(), tmp.resolve("x"));
+    assertThat(commands).hasSize(2).allSatisfy(c -> assertThat(String.join(" ", c.argv()))
+        .contains("--build-arg BOARD=demo --build-arg COMPONENTS=alpha,hello "));
+  }
+
+  @Test
+  void aComponentNameThatIsNotOneIsExitTwo() {
+    for (String bad : List.of("", " fci", "cdx fci", "a-b", "x;id", "$(id)")) {
+      assertThatThrownBy(() -> request(List.of("cdx", bad), List.of(), Optional.empty())).as(bad)
+          .isInstanceOfSatisfying(AskBuildException.class, e -> assertThat(e.exitCode().code()).isEqualTo(2))
+          .hasMessageContaining("--components takes names of letters, digits and _");
+    }
   }
 
   @Test

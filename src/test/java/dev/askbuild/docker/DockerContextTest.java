@@ -31,7 +31,7 @@ class DockerContextTest {
   }
 
   private DockerRequest request(List<PrivateInput> privates) {
-    return new DockerRequest("demo", packages, tmp.resolve("out"), privates, List.of(), List.of(classes),
+    return new DockerRequest("demo", List.of(), packages, tmp.resolve("out"), privates, List.of(), List.of(classes),
         Optional.empty(), Optional.empty(), Optional.empty(), "docker");
   }
 

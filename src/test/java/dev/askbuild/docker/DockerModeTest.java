@@ -76,7 +76,7 @@ class DockerModeTest {
 
   private DockerResult build(Path out, Path inputs, List<PrivateInput> privates, Optional<String> tag)
       throws IOException {
-    DockerRequest request = new DockerRequest("demo", inputs, out, privates, List.of(), TestClasspath.engine(),
+    DockerRequest request = new DockerRequest("demo", List.of(), inputs, out, privates, List.of(), TestClasspath.engine(),
         Optional.of(baseImage), tag, Optional.of("host"), docker);
     ProcessRunner runner = ProcessRunner.inheritingEnvironment();
     DockerResult result = new DockerBuild(runner, new DockerProbe(runner, System.getenv())).run(request);

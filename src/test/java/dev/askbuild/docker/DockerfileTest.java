@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the Dockerfile must keep: native stages, secrets only as mounts, a pinned base, no frontend pull. */
 class DockerfileTest {
@@ -75,6 +79,52 @@ class DockerfileTest {
     for (String stage : BuildLog.STAGES) {
       assertThat(stages.get(stage)).as(stage).anyMatch(l -> l.startsWith("RUN ")
           && l.endsWith("sh /opt/askbuild/askbuild-stage " + stage));
+    }
+  }
+
+  @Test
+  void everyEngineStageDeclaresTheSelection() throws IOException {
+    // Each stage records the selection in its state and refuses another's: none may go without it.
+    for (String stage : BuildLog.STAGES) {
+      assertThat(stages().get(stage)).as(stage).contains("ARG COMPONENTS=\"\"");
+    }
+  }
+
+  /**
+   * The stage script run as a RUN runs it, but with /out in a temporary directory and a stand-in
+   * {@code java} that records each engine command line: every command (the stage's and the
+   * verification before it) gets the selection as one argument, and none without one.
+   */
+  @Test
+  void theStageScriptGivesEveryEngineCommandTheSelection(@TempDir Path tmp) throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/bin/sh\nprintf '%s|' \"$@\" >> \"$ENGINE_LOG\"\necho >> \"$ENGINE_LOG\"\necho '{}'\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path out = tmp.resolve("out");
+    Path script = Files.writeString(tmp.resolve("askbuild-stage"), resource("askbuild-stage").replace("/out", out.toString()));
+
+    for (String components : new String[] {"cdx,fci", ""}) {
+      Path log = tmp.resolve("engine-" + components + ".log");
+      ProcessBuilder pb = new ProcessBuilder("sh", script.toString(), "compile").redirectErrorStream(true)
+          .redirectOutput(tmp.resolve("stage.txt").toFile());
+      pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+      pb.environment().put("ENGINE_LOG", log.toString());
+      pb.environment().put("BOARD", "demo");
+      pb.environment().put("COMPONENTS", components);
+      assertThat(pb.start().waitFor()).as(Files.readString(tmp.resolve("stage.txt"))).isZero();
+
+      List<String> commands = Files.readAllLines(log);
+      assertThat(commands).hasSize(2);
+      assertThat(commands.get(0)).contains("|dev.askbuild.cli.Main|verify|--board|demo|");
+      assertThat(commands.get(1)).contains("|dev.askbuild.cli.Main|compile|--board|demo|");
+      for (String command : commands) {
+        if (components.isEmpty()) {
+          assertThat(command).doesNotContain("--components");
+        } else {
+          assertThat(command).contains("|--components|cdx,fci|");
+        }
+      }
     }
   }
 

@@ -47,7 +47,7 @@ class PrivateInputTest {
   }
 
   private DockerRequest request(List<PrivateInput> privates) {
-    return new DockerRequest("demo", tmp, tmp, privates, List.of(), List.of(tmp), Optional.empty(), Optional.empty(),
+    return new DockerRequest("demo", List.of(), tmp, tmp, privates, List.of(), List.of(tmp), Optional.empty(), Optional.empty(),
         Optional.empty(), "docker");
   }
 }

@@ -62,11 +62,11 @@ class AskBuildPipelineTest {
   void oneLineRunsTheStagesInOrderWithEachStepsArguments() {
     run(Map.of("board", "demo"));
     assertThat(argsOf("stage")).containsExactly("Verify", "Sysroot", "Kernel", "Compile", "Check", "Archive");
-    Map<String, Object> common = Map.of("board", "demo", "out", "askbuild-out");
+    Map<String, Object> common = Map.of("board", "demo", "out", "askbuild-out", "target", "dist");
     assertThat(argsOf("askVerify")).containsExactly(common);
     assertThat(argsOf("askSysroot")).containsExactly(common);
     assertThat(argsOf("askKernel")).containsExactly(common);
-    assertThat(argsOf("askCompile")).containsExactly(Map.of("board", "demo", "out", "askbuild-out", "target", "dist"));
+    assertThat(argsOf("askCompile")).containsExactly(common);
     assertThat(argsOf("askCheck")).containsExactly(common);
     assertThat(argsOf("node")).containsExactly("");
     assertThat(argsOf("checkout")).hasSize(1);
@@ -114,12 +114,81 @@ class AskBuildPipelineTest {
         "privateTarballs", List.of(Map.of("credentialsId", "cred-ask", "name", "ASK-mt-6.12.49-2.2.0.tar.gz"))));
     assertThat(argsOf("node")).containsExactly("arm-cross");
     assertThat(argsOf("stage")).containsExactly("Verify", "Compile", "Check", "Archive");
-    assertThat(argsOf("askVerify")).containsExactly(Map.of("board", "mono-gateway", "out", "out/mg",
+    assertThat(argsOf("askVerify")).containsExactly(Map.of("board", "mono-gateway", "out", "out/mg", "target", "modules",
         "packages", "vendor/packages", "epoch", 1700000000L, "signatureCredentialsId", "cred-sig", "keyringCredentialsId", "cred-keys",
         "privateTarballs", List.of(Map.of("credentialsId", "cred-ask", "name", "ASK-mt-6.12.49-2.2.0.tar.gz"))));
     assertThat(argsOf("askCompile").get(0)).isInstanceOfSatisfying(Map.class, m -> assertThat(m).containsEntry("target", "modules"));
-    assertThat(argsOf("askCheck")).containsExactly(Map.of("board", "mono-gateway", "out", "out/mg"));
+    assertThat(argsOf("askCheck")).containsExactly(Map.of("board", "mono-gateway", "out", "out/mg", "target", "modules"));
     assertThat(argsOf("junit")).containsExactly(Map.of("testResults", "out/mg/reports/checks.xml", "allowEmptyResults", true));
+  }
+
+  /** The plugin's stage steps, as the harness binds them. */
+  static final List<String> STAGE_STEPS = List.of("askVerify", "askSysroot", "askKernel", "askCompile", "askCheck");
+
+  /** Every stage step called, each with the run's target and components (the engine refuses another run's state). */
+  void everyStepGot(String target, String components, List<String> expectedSteps) {
+    List<String> called = steps().stream().filter(STAGE_STEPS::contains).toList();
+    assertThat(called).containsExactlyElementsOf(expectedSteps);
+    for (String step : called) {
+      assertThat(argsOf(step)).as(step).singleElement().isInstanceOfSatisfying(Map.class, m -> {
+        assertThat(m).as(step).containsEntry("target", target);
+        if (components == null) {
+          assertThat(m).as(step).doesNotContainKey("components");
+        } else {
+          assertThat(m).as(step).containsEntry("components", components);
+        }
+      });
+    }
+  }
+
+  @Test
+  void targetAndComponentsReachEveryStep() {
+    run(Map.of("board", "demo", "target", "modules", "components", "alpha,beta"));
+    everyStepGot("modules", "alpha,beta", STAGE_STEPS);
+    assertThat(argsOf("stage")).containsExactly("Verify", "Sysroot", "Kernel", "Compile", "Check", "Archive");
+
+    // A list is the same selection, joined as the engine's --components takes it.
+    calls().clear();
+    run(Map.of("board", "mono-gateway", "packages", "pk", "components", List.of("cdx", "fci")));
+    everyStepGot("dist", "cdx,fci", STAGE_STEPS);
+
+    calls().clear();
+    run(Map.of("board", "demo"));
+    everyStepGot("dist", null, STAGE_STEPS);
+  }
+
+  @Test
+  void theUserspaceTargetRunsNoKernelStage() {
+    run(Map.of("board", "mono-gateway", "packages", "pk", "target", "userspace", "components", "libfci,cmm"));
+    assertThat(argsOf("stage")).containsExactly("Verify", "Sysroot", "Compile", "Check", "Archive");
+    everyStepGot("userspace", "libfci,cmm", List.of("askVerify", "askSysroot", "askCompile", "askCheck"));
+
+    // All stages named: as the engine plans it, the kernel is not one of a userspace build's.
+    calls().clear();
+    run(Map.of("board", "demo", "target", "userspace", "stages", List.of("verify", "sysroot", "kernel", "compile", "check")));
+    everyStepGot("userspace", null, List.of("askVerify", "askSysroot", "askCompile", "askCheck"));
+
+    // A subset naming it is a mistake, refused before any stage.
+    calls().clear();
+    assertThatThrownBy(() -> run(Map.of("board", "demo", "target", "userspace", "stages", "kernel,compile")))
+        .hasMessage("askBuild: parameter 'stages' names kernel, but the userspace target builds without a kernel");
+    assertThat(steps()).containsExactly("error");
+  }
+
+  @Test
+  void dockerModePassesComponentsThroughTheEnvironment() {
+    run(Map.of("board", "demo", "docker", true, "components", List.of("hello")));
+    List<Object> scripts = argsOf("sh");
+    assertThat(scripts).hasSize(1);
+    assertThat((String) scripts.get(0)).contains(" ${ASKBUILD_COMPONENTS:+--components \"$ASKBUILD_COMPONENTS\"}")
+        .doesNotContain("hello");
+    Map<String, Object> sh = calls().stream().filter(c -> c.get("step").equals("sh")).findFirst().orElseThrow();
+    assertThat(sh.get("env")).isInstanceOfSatisfying(Map.class, env -> assertThat(env).containsEntry("ASKBUILD_COMPONENTS", "hello"));
+
+    calls().clear();
+    run(Map.of("board", "demo", "docker", true));
+    sh = calls().stream().filter(c -> c.get("step").equals("sh")).findFirst().orElseThrow();
+    assertThat(sh.get("env")).isInstanceOfSatisfying(Map.class, env -> assertThat(env).doesNotContainKey("ASKBUILD_COMPONENTS"));
   }
 
   @Test
@@ -186,6 +255,12 @@ class AskBuildPipelineTest {
       {Map.of("board", "mono-gateway"), "parameter 'packages' is required for board mono-gateway"},
       {Map.of("board", "demo", "stages", "verify,link"), "unknown stage 'link'"},
       {Map.of("board", "demo", "target", "all"), "parameter 'target' must be one of"},
+      {Map.of("board", "demo", "components", "cdx, fci"), "parameter 'components' must be component names ([A-Za-z0-9_]+) separated by commas without spaces"},
+      {Map.of("board", "demo", "components", "cdx;id"), "parameter 'components' must be component names"},
+      {Map.of("board", "demo", "components", ",cdx"), "parameter 'components' must be component names"},
+      {Map.of("board", "demo", "components", List.of("cdx", "fci,cmm ")), "parameter 'components' must be component names"},
+      {Map.of("board", "demo", "components", List.of("cdx", 5)), "parameter 'components' must be a comma-separated string or a list of strings"},
+      {Map.of("board", "demo", "components", 5), "parameter 'components' must be a comma-separated string or a list of strings, got Integer"},
       {Map.of("board", "demo", "out", "../x"), "parameter 'out' must be a path inside the workspace"},
       {Map.of("board", "demo", "signatureCredentialsId", "cred-sig"), "'signatureCredentialsId' and 'keyringCredentialsId' go together"},
       {Map.of("board", "demo", "privateTarballs", List.of(Map.of("name", "x"))), "parameter 'privateTarballs[0]'"},

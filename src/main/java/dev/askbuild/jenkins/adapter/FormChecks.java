@@ -21,8 +21,13 @@ public final class FormChecks {
     return check(StepKind.CHECK, "out", value);
   }
 
-  public static Optional<String> target(String value) {
-    return check(StepKind.COMPILE, "target", value);
+  /** The target as {@code kind} takes it: the kernel step has no userspace target. */
+  public static Optional<String> target(StepKind kind, String value) {
+    return check(kind, "target", value);
+  }
+
+  public static Optional<String> components(String value) {
+    return check(StepKind.COMPILE, "components", value);
   }
 
   public static Optional<String> stages(String value) {

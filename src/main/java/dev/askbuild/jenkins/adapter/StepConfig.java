@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A step's parameters after validation: every name known, every value of its type and in range,
@@ -21,6 +22,8 @@ public record StepConfig(StepKind kind, Map<String, Serializable> values) implem
 
   static final Set<String> TARGETS = Set.of("userspace", "modules", "dist");
   static final List<String> STAGES = List.of("verify", "sysroot", "kernel", "compile", "check");
+  /** Component names as the boards' compile plans spell them, comma-separated, no spaces. */
+  static final Pattern COMPONENTS = Pattern.compile("[A-Za-z0-9_]+(,[A-Za-z0-9_]+)*");
 
   public StepConfig {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -136,11 +139,25 @@ public record StepConfig(StepKind kind, Map<String, Serializable> values) implem
     if (values.containsKey("target") && !TARGETS.contains(string("target"))) {
       throw new ParameterException(step, "target", "must be one of userspace, modules, dist; got '" + string("target") + "'");
     }
+    if (values.containsKey("components") && !COMPONENTS.matcher(string("components")).matches()) {
+      throw new ParameterException(step, "components", "must be component names ([A-Za-z0-9_]+) separated by commas"
+          + " without spaces, e.g. libfci,cmm; got " + shown(string("components")));
+    }
+    boolean userspace = "userspace".equals(string("target"));
+    if (kind == StepKind.KERNEL && userspace) {
+      throw new ParameterException(step, "target", "is userspace, which builds without a kernel: the kernel stage is not part of it");
+    }
     if (values.containsKey("stages")) {
+      List<String> stages = new ArrayList<>();
       for (String stage : string("stages").split(",")) {
         if (!STAGES.contains(stage.strip())) {
           throw new ParameterException(step, "stages", "names an unknown stage '" + stage.strip() + "'; known: " + String.join(",", STAGES));
         }
+        stages.add(stage.strip());
+      }
+      // As the engine plans it: all stages of a userspace build skip the kernel, a subset may not name it.
+      if (userspace && stages.contains("kernel") && !stages.containsAll(STAGES)) {
+        throw new ParameterException(step, "stages", "names kernel, but the userspace target builds without a kernel");
       }
     }
     if (values.containsKey("epoch") && number("epoch") < 0) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The plugin's steps: each one's Pipeline function name, the engine command it drives, whether it
  * runs as a durable task (long stages that must survive a controller restart), and its parameters,
- * which mirror the command's options.
+ * which mirror the command's options. Every step runs a board stage, so every one takes the run's
+ * {@code target} and {@code components}: the engine records them in each stage's state and refuses
+ * a state file of another selection, so all stages of one build must be given the same ones.
  */
 public enum StepKind {
   VERIFY("askVerify", "verify", false, "Verify vendored tarballs",
@@ -21,8 +23,7 @@ public enum StepKind {
   SYSROOT("askSysroot", "sysroot", true, "Stage the arm64 sysroot", List.of()),
   KERNEL("askKernel", "kernel", true, "Prepare the kernel tree",
       List.of(Param.integer("jobs", "--jobs", "Parallel make jobs (default: one per core of the agent)."))),
-  COMPILE("askCompile", "compile", true, "Cross-compile ASK",
-      List.of(Param.string("target", "--target", "userspace, modules or dist (default: dist)."))),
+  COMPILE("askCompile", "compile", true, "Cross-compile ASK", List.of()),
   CHECK("askCheck", "check", false, "Check the artifacts", List.of()),
   /**
    * The freestyle builder: the whole pipeline in one build step, for job-UI users. Runs while the
@@ -31,7 +32,6 @@ public enum StepKind {
   BUILD("askBuildAll", "build", false, "Build ASK for a board (all stages)",
       List.of(
           Param.string("stages", "--stages", "Stages to run, comma-separated (default: verify,sysroot,kernel,compile,check)."),
-          Param.string("target", "--target", "userspace, modules or dist (default: dist)."),
           Param.credentials("signatureCredentialsId",
               "Secret file credential holding SHA256SUMS's detached OpenPGP signature."),
           Param.credentials("keyringCredentialsId",
@@ -63,6 +63,12 @@ public enum StepKind {
       all.add(Param.integer("epoch", "--epoch", "SOURCE_DATE_EPOCH in seconds (default: 1714521600)."));
       all.add(Param.privateTarballs());
     }
+    // What the run builds: every stage reads, builds or checks only this selection.
+    all.add(Param.string("target", "--target",
+        "userspace, modules or dist (default: dist); every stage of a build uses the same one."));
+    all.add(Param.string("components", "--components",
+        "Components to build, comma-separated without spaces, e.g. libfci,cmm, with what they are built against"
+            + " (default: all of the target's); every stage of a build uses the same ones."));
     all.addAll(own);
     this.params = List.copyOf(all);
   }

@@ -46,6 +46,7 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
   private Long epoch;
   private String stages;
   private String target;
+  private String components;
   private String signatureCredentialsId;
   private String keyringCredentialsId;
   private List<PrivateTarballEntry> privateTarballs;
@@ -113,6 +114,15 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
     this.target = target;
   }
 
+  public @CheckForNull String getComponents() {
+    return components;
+  }
+
+  @DataBoundSetter
+  public void setComponents(@CheckForNull String components) {
+    this.components = components;
+  }
+
   public @CheckForNull String getSignatureCredentialsId() {
     return signatureCredentialsId;
   }
@@ -149,6 +159,7 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
     args.put("epoch", epoch);
     args.put("stages", stages);
     args.put("target", target);
+    args.put("components", components);
     args.put("signatureCredentialsId", signatureCredentialsId);
     args.put("keyringCredentialsId", keyringCredentialsId);
     args.put("privateTarballs", AskStep.tarballs(privateTarballs));
@@ -218,7 +229,12 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
 
     @POST
     public FormValidation doCheckTarget(@AncestorInPath Item item, @QueryParameter String value) {
-      return Forms.check(item, FormChecks.target(value));
+      return Forms.check(item, FormChecks.target(StepKind.BUILD, value));
+    }
+
+    @POST
+    public FormValidation doCheckComponents(@AncestorInPath Item item, @QueryParameter String value) {
+      return Forms.check(item, FormChecks.components(value));
     }
 
     @POST

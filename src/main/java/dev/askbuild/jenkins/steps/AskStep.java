@@ -11,12 +11,15 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * What every ask-build stage step takes: the board and the output directory. The stages that read
- * inputs add {@link AskInputStep}'s parameters; each step adds its own.
+ * What every ask-build stage step takes: the board, the output directory, and what the run builds
+ * (target and components, the same for every stage of a build). The stages that read inputs add
+ * {@link AskInputStep}'s parameters; each step adds its own.
  */
 public abstract class AskStep extends Step {
   private final String board;
   private String out;
+  private String target;
+  private String components;
 
   protected AskStep(String board) {
     this.board = board;
@@ -38,11 +41,31 @@ public abstract class AskStep extends Step {
     this.out = out;
   }
 
+  public @CheckForNull String getTarget() {
+    return target;
+  }
+
+  @DataBoundSetter
+  public void setTarget(@CheckForNull String target) {
+    this.target = target;
+  }
+
+  public @CheckForNull String getComponents() {
+    return components;
+  }
+
+  @DataBoundSetter
+  public void setComponents(@CheckForNull String components) {
+    this.components = components;
+  }
+
   /** The parameters as the adapter validates them; subclasses add theirs. */
   protected Map<String, Object> arguments() {
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("board", board);
     args.put("out", out);
+    args.put("target", target);
+    args.put("components", components);
     return args;
   }
 

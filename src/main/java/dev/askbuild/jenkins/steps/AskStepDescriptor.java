@@ -60,6 +60,16 @@ public abstract class AskStepDescriptor extends StepDescriptor {
   }
 
   @POST
+  public FormValidation doCheckTarget(@AncestorInPath Item item, @QueryParameter String value) {
+    return Forms.check(item, FormChecks.target(kind, value));
+  }
+
+  @POST
+  public FormValidation doCheckComponents(@AncestorInPath Item item, @QueryParameter String value) {
+    return Forms.check(item, FormChecks.components(value));
+  }
+
+  @POST
   public FormValidation doCheckEpoch(@AncestorInPath Item item, @QueryParameter String value) {
     return Forms.check(item, FormChecks.epoch(value));
   }

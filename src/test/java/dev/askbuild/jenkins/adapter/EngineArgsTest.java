@@ -34,6 +34,21 @@ class EngineArgsTest {
   }
 
   @Test
+  void everyStepPassesTheRunsTargetAndComponentsToItsStage() {
+    for (StepKind kind : StepKind.values()) {
+      String target = kind == StepKind.KERNEL ? "modules" : "userspace";
+      List<String> args = EngineArgs.of(StepConfig.of(kind, Map.of("board", "demo", "target", target, "components", "libgreet,hello")),
+          "/ws", Map.of());
+      assertThat(args).as(kind.name()).startsWith(kind.command())
+          .containsSubsequence("--target", target, "--components", "libgreet,hello", "--json");
+      // One argument each: the list goes as the engine's picocli splits it, never through a shell.
+      assertThat(args.get(args.indexOf("--components") + 1)).isEqualTo("libgreet,hello");
+    }
+    assertThat(EngineArgs.of(StepConfig.of(StepKind.CHECK, Map.of("board", "demo", "target", "modules", "components", "alpha")), "/ws", Map.of()))
+        .containsExactly("check", "--board", "demo", "--out", "/ws/askbuild-out", "--target", "modules", "--components", "alpha", "--json");
+  }
+
+  @Test
   void privateTarballsPassAsNameEqualsPath() {
     StepConfig config = StepConfig.of(StepKind.COMPILE, Map.of("board", "demo", "privateTarballs",
         List.of(Map.of("credentialsId", "ask", "name", "ASK-mt-6.12.49-2.2.0.tar.gz"))));

@@ -105,6 +105,32 @@ class StagesEndToEndTest {
   }
 
   @Test
+  void aSelectionReachesEveryStageAndAStepGivenAnotherIsRefused() throws Exception {
+    // hello is built against libgreet and libdemo: the sysroot is the whole demo build's (a cache hit).
+    Object[] selection = {"out", "sel", "target", "userspace", "components", "hello"};
+    assertThat(sync(StepKind.VERIFY, params(selection), List.of())).containsEntry("status", "ok");
+    assertThat(durable(StepKind.SYSROOT, params(selection))).containsEntry("status", "ok");
+    assertThat(durable(StepKind.COMPILE, params(selection))).containsEntry("status", "ok");
+    Path dist = agent.workspace().resolve("sel/dist");
+    assertThat(dist.resolve("hello")).isRegularFile();
+    assertThat(dist.resolve("alpha.ko")).doesNotExist();
+
+    // The state files name the run: a check of another selection is refused, the same one passes.
+    assertThatThrownBy(() -> sync(StepKind.CHECK, Map.of("board", "demo", "out", "sel", "target", "userspace",
+            "components", "libgreet"), List.of()))
+        .isInstanceOfSatisfying(StageFailedException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(2);
+          assertThat(e.getMessage()).startsWith("askCheck failed (exit 2): ").contains("belongs to another run")
+              .contains("target userspace components hello,libgreet");
+        });
+    assertThat(sync(StepKind.CHECK, Map.of("board", "demo", "out", "sel", "target", "userspace", "components", "hello"),
+        List.of())).containsEntry("status", "ok").containsEntry("passed", true);
+    // Nothing ran the kernel stage; the step refuses it for this target before any work.
+    assertThatThrownBy(() -> StepConfig.of(StepKind.KERNEL, params(selection))).isInstanceOf(ParameterException.class);
+    assertThat(agent.workspace().resolve("sel/state/kernel.json")).doesNotExist();
+  }
+
+  @Test
   void aFailingStageGivesTheEnginesExitCodeAndMessage() throws Exception {
     // check before any compile: the engine names the command to run first (exit 2).
     assertThatThrownBy(() -> sync(StepKind.CHECK, Map.of("board", "demo", "out", "nothing-yet"), List.of()))

@@ -17,6 +17,7 @@ class StepConfigTest {
       case STRING -> switch (p.name()) {
         case "board" -> "demo";
         case "target" -> "modules";
+        case "components" -> "beta,hello";
         case "stages" -> "verify,check";
         case "out" -> "out/x";
         default -> "some/" + p.name();
@@ -102,6 +103,49 @@ class StepConfigTest {
         .hasMessageContaining("parameter 'out' must be a path inside the workspace");
     assertThatThrownBy(() -> StepConfig.of(StepKind.VERIFY, Map.of("board", "demo", "signatureCredentialsId", "sig")))
         .hasMessageContaining("parameter 'keyringCredentialsId' is required when");
+  }
+
+  @ParameterizedTest
+  @EnumSource(StepKind.class)
+  void everyStepTakesTheRunsTargetAndComponents(StepKind kind) {
+    // Each stage records both in OUT/state and refuses another run's state: no step may lack them.
+    assertThat(kind.param("target")).get().extracting(Param::option).isEqualTo("--target");
+    assertThat(kind.param("components")).get().extracting(Param::option).isEqualTo("--components");
+    StepConfig config = StepConfig.of(kind, Map.of("board", "demo", "target", "dist", "components", "alpha,hello"));
+    assertThat(config.string("target")).isEqualTo("dist");
+    assertThat(config.string("components")).isEqualTo("alpha,hello");
+  }
+
+  @ParameterizedTest
+  @EnumSource(StepKind.class)
+  void componentsAreNamesSeparatedByCommasWithoutSpaces(StepKind kind) {
+    for (String good : List.of("cmm", "cdx,fci", "dpa_app,libfci", " libfci,cmm ")) {
+      assertThat(StepConfig.of(kind, Map.of("board", "demo", "components", good)).string("components")).isEqualTo(good.strip());
+    }
+    for (String bad : List.of("cdx, fci", "cdx fci", ",cdx", "cdx,", "cdx,,fci", "auto-bridge", "cmm;id", "$(id)", "../cmm", "c\ndx")) {
+      assertThatThrownBy(() -> StepConfig.of(kind, Map.of("board", "demo", "components", bad)))
+          .as(bad)
+          .isInstanceOfSatisfying(ParameterException.class, e -> assertThat(e.parameter()).isEqualTo("components"))
+          .hasMessageStartingWith(kind.functionName() + ": parameter 'components' must be component names ([A-Za-z0-9_]+)"
+              + " separated by commas without spaces");
+    }
+    assertThatThrownBy(() -> StepConfig.of(kind, Map.of("board", "demo", "components", List.of("cdx", "fci"))))
+        .hasMessageStartingWith(kind.functionName() + ": parameter 'components' must be a string, got ");
+  }
+
+  @Test
+  void theUserspaceTargetHasNoKernelStage() {
+    assertThatThrownBy(() -> StepConfig.of(StepKind.KERNEL, Map.of("board", "demo", "target", "userspace")))
+        .isInstanceOfSatisfying(ParameterException.class, e -> assertThat(e.parameter()).isEqualTo("target"))
+        .hasMessage("askKernel: parameter 'target' is userspace, which builds without a kernel: the kernel stage is not part of it");
+    assertThat(StepConfig.of(StepKind.KERNEL, Map.of("board", "demo", "target", "modules")).string("target")).isEqualTo("modules");
+    // As the engine plans a build: all stages skip the kernel, a subset naming it is refused.
+    assertThat(StepConfig.of(StepKind.BUILD, Map.of("board", "demo", "target", "userspace",
+        "stages", "verify,sysroot,kernel,compile,check")).string("stages")).contains("kernel");
+    assertThat(StepConfig.of(StepKind.BUILD, Map.of("board", "demo", "target", "userspace", "stages", "compile,check")))
+        .isNotNull();
+    assertThatThrownBy(() -> StepConfig.of(StepKind.BUILD, Map.of("board", "demo", "target", "userspace", "stages", "kernel,compile")))
+        .hasMessage("askBuildAll: parameter 'stages' names kernel, but the userspace target builds without a kernel");
   }
 
   @Test
