@@ -88,6 +88,9 @@ public final class KernelSurveyor {
       return true;
     });
     tarball.recheck();
+    if (makefile[0] == null && touched.contains("Makefile") && Files.isRegularFile(tree.resolve("Makefile"))) {
+      makefile[0] = Files.readString(tree.resolve("Makefile"), StandardCharsets.ISO_8859_1); // as shipped
+    }
     if (makefile[0] == null) {
       throw AskBuildException.badInput(tarball.name() + " has no top-level Makefile after its first directory;"
           + " it is not a Linux source tarball");

@@ -18,6 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 class KernelSurveyorTest {
   /** Adds a config symbol and an export, creates a header, deletes a file. */
   static final String SERIES_OK = """
+      --- a/Makefile
+      +++ b/Makefile
+      @@ -1,4 +1,4 @@
+       VERSION = 6
+       PATCHLEVEL = 12
+       SUBLEVEL = 49
+      -EXTRAVERSION =
+      +EXTRAVERSION = -ask
       --- a/drivers/net/Kconfig
       +++ b/drivers/net/Kconfig
       @@ -1,2 +1,5 @@
@@ -76,10 +84,11 @@ class KernelSurveyorTest {
     assertThat(survey.has("include/linux")).isTrue();
     assertThat(survey.has("drivers/old.c")).as("deleted by the series").isFalse();
     assertThat(survey.has("drivers/net/ethernet")).isFalse();
-    assertThat(survey.patched()).containsExactlyInAnyOrder("drivers/net/Kconfig", "net/bridge/br_fdb.c",
+    // The series touches the top-level Makefile too: the version is still the tree's own.
+    assertThat(survey.patched()).containsExactlyInAnyOrder("Makefile", "drivers/net/Kconfig", "net/bridge/br_fdb.c",
         "include/linux/fsl_oh_port.h", "drivers/old.c");
     assertThat(survey.messages()).singleElement().asString()
-        .contains("patch series (1 patch(es), 4 files) applies");
+        .contains("patch series (1 patch(es), 5 files) applies");
     assertThat(dir.resolve("work/tree")).doesNotExist();
 
     KernelSurvey again = new KernelSurveyor(ProcessRunner.forBuilds())
