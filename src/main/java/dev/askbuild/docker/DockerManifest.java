@@ -28,6 +28,10 @@ final class DockerManifest {
     ObjectNode root = JSON.createObjectNode();
     root.put("board", request.board());
     root.put("mode", "docker");
+    root.put("target", "dist");
+    // As asked (empty: all of the board's); each stage's own result under "runs" says what it built.
+    ArrayNode components = root.putArray("components");
+    request.components().forEach(components::add);
     root.put("packages", request.packages().toAbsolutePath().toString());
     ArrayNode names = root.putArray("stages");
     ArrayNode runs = root.putArray("runs");

@@ -85,6 +85,11 @@ public final class BoardJob {
     return board;
   }
 
+  /** The components this run builds: those asked for and what they are built against. */
+  public java.util.SortedSet<String> components() {
+    return selection.components();
+  }
+
   public Workspace workspace() {
     return workspace;
   }

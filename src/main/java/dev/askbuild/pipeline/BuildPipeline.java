@@ -51,7 +51,7 @@ public final class BuildPipeline {
       }
     }
     Manifest manifest = new Manifest(request.board(), request.epoch(), request.target().label(),
-        job.inputs().packages().toString(), order.stream().map(Stage::label).toList(), runs, artifacts);
+        List.copyOf(job.components()), job.inputs().packages().toString(), order.stream().map(Stage::label).toList(), runs, artifacts);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(job.workspace().manifest().toFile(), manifest);
     return manifest;

@@ -8,14 +8,16 @@ import java.util.Map;
 /**
  * {@code OUT/manifest.json}: what a build was asked and what it did, stage by stage.
  *
+ * @param components the components the run built (those asked for and what they are built against)
  * @param artifacts the sha256 of each file in {@code dist/}, by name (empty before compile)
  */
 public record Manifest(
-    String board, long epoch, String target, String packages, List<String> stages, List<StageRun> runs,
-    Map<String, String> artifacts) implements Serializable {
+    String board, long epoch, String target, List<String> components, String packages, List<String> stages,
+    List<StageRun> runs, Map<String, String> artifacts) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public Manifest {
+    components = List.copyOf(components);
     stages = List.copyOf(stages);
     runs = List.copyOf(runs);
     artifacts = Map.copyOf(artifacts);

@@ -64,7 +64,7 @@ class ResultSerializationTest {
             new KernelFacts("/k", "6.12.57", "c0", "be", true), CheckTarget.aarch64(), List.of("check: 1 passed")),
         new ExtractResult("/o/x", ArchiveFormat.values()[0], 3, 2, 1, 0, 0, 100, 0, "built-in"),
         StageRun.failed("kernel", ExitCode.CHECK_FAILED, "kernel build failed", 5),
-        new Manifest("demo", 1714521600L, "dist", "/p", List.of("verify"),
+        new Manifest("demo", 1714521600L, "dist", List.of("alpha", "beta"), "/p", List.of("verify"),
             List.of(StageRun.failed("verify", ExitCode.BAD_INPUT, "x", 1)), Map.of("hello", "aa")));
   }
 
