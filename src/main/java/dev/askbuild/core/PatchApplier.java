@@ -51,6 +51,27 @@ public final class PatchApplier {
     }
   }
 
+  /**
+   * A diff header's file name as {@code patch -p1} sees it: the timestamp after a tab and surrounding
+   * quotes gone, the first component dropped; null for {@code /dev/null} (a file created or deleted).
+   */
+  public static String headerPath(String header) {
+    String name = header;
+    int tab = name.indexOf('\t');
+    if (tab >= 0) {
+      name = name.substring(0, tab);
+    }
+    name = name.strip();
+    if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+      name = name.substring(1, name.length() - 1);
+    }
+    if (name.equals("/dev/null")) {
+      return null;
+    }
+    int slash = name.indexOf('/');
+    return slash < 0 ? name : name.substring(slash + 1);
+  }
+
   private static List<String> concat(List<String> list, String extra) {
     List<String> all = new ArrayList<>(list);
     all.add(extra);
@@ -111,9 +132,9 @@ public final class PatchApplier {
             Matcher h = HEADER.matcher(lines[i]);
             if (h.matches()) {
               if (h.group(1).equals("---")) {
-                oldName = stripped(h.group(2));
+                oldName = headerPath(h.group(2));
               } else {
-                newName = stripped(h.group(2));
+                newName = headerPath(h.group(2));
               }
             }
           }
@@ -192,24 +213,6 @@ public final class PatchApplier {
       }
       String shown = String.join(", ", files.subList(0, Math.min(NAMES_SHOWN, files.size())));
       return ": " + shown + (files.size() > NAMES_SHOWN ? ", and " + (files.size() - NAMES_SHOWN) + " more" : "");
-    }
-
-    /** A header's file name as {@code -p1} sees it: timestamp and quotes gone, first component dropped. */
-    private static String stripped(String header) {
-      String name = header;
-      int tab = name.indexOf('\t');
-      if (tab >= 0) {
-        name = name.substring(0, tab);
-      }
-      name = name.strip();
-      if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
-        name = name.substring(1, name.length() - 1);
-      }
-      if (name.equals("/dev/null")) {
-        return null;
-      }
-      int slash = name.indexOf('/');
-      return slash < 0 ? name : name.substring(slash + 1);
     }
   }
 }

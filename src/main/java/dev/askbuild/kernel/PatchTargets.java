@@ -1,6 +1,7 @@
 package dev.askbuild.kernel;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.PatchApplier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ final class PatchTargets {
           }
         }
       } else if (line.startsWith("--- ") || line.startsWith("+++ ")) {
-        String name = stripped(line.substring(4));
+        String name = PatchApplier.headerPath(line.substring(4));
         if (name != null) {
           paths.add(requireInside(source, name));
         }
@@ -65,24 +66,6 @@ final class PatchTargets {
 
   private static int count(String group) {
     return group == null ? 1 : Integer.parseInt(group);
-  }
-
-  /** A header's path as {@code -p1} sees it: timestamp and quotes gone, first component dropped. */
-  private static String stripped(String header) {
-    String name = header;
-    int tab = name.indexOf('\t');
-    if (tab >= 0) {
-      name = name.substring(0, tab);
-    }
-    name = name.strip();
-    if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
-      name = name.substring(1, name.length() - 1);
-    }
-    if (name.equals("/dev/null")) {
-      return null;
-    }
-    int slash = name.indexOf('/');
-    return slash < 0 ? name : name.substring(slash + 1);
   }
 
   /** A patch path that would leave the tree is refused; patch itself would refuse it too. */
