@@ -108,6 +108,15 @@ class BuildPipelineTest {
     Manifest modules = build(JobRequest.of("demo", Optional.empty(), dir.resolve("modules"), Fixtures.cache())
         .withTarget(dev.askbuild.compile.Target.MODULES));
     assertThat(modules.artifacts()).containsOnlyKeys("alpha.ko", "beta.ko");
+    assertThat(modules.components()).containsExactly("alpha", "beta");
+    // No module needs libdemo, so the modules run's sysroot has none of it; the userspace one has.
+    assertThat(sysroot(modules).resolve("usr/include/demo/scale.h")).doesNotExist();
+    assertThat(sysroot(built).resolve("usr/include/demo/scale.h")).exists();
+  }
+
+  private static Path sysroot(Manifest manifest) {
+    return Path.of(manifest.runs().stream().filter(r -> r.stage().equals("sysroot")).findFirst().orElseThrow()
+        .summary().get("sysroot").toString());
   }
 
   @Test
