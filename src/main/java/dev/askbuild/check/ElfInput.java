@@ -133,8 +133,18 @@ final class ElfInput {
 
   /** A NUL-terminated string starting at {@code offset}, which must end before {@code limit}. */
   String string(long offset, long limit, String what) {
+    return string(offset, limit, what, -1, null);
+  }
+
+  /**
+   * {@link #string(long, long, String)} for entry {@code index} of a table (of section {@code
+   * table} when not null), named so in the error. The name is only built on an error: a module's
+   * symbol table has thousands of entries, and building a message for each cost more than reading
+   * them.
+   */
+  String string(long offset, long limit, String what, long index, String table) {
     if (offset < 0 || offset >= limit || limit > size()) {
-      throw malformed(what + " at offset " + offset + " lies outside its string table");
+      throw malformed(entry(what, index, table) + " at offset " + offset + " lies outside its string table");
     }
     long max = Math.min(limit, offset + MAX_STRING);
     for (long i = offset; i < max; i++) {
@@ -142,12 +152,20 @@ final class ElfInput {
         throw malformed("string tables take more than " + (8 * size()) + " bytes to scan (overlapping strings)");
       }
       if (bytes.get((int) i) == 0) {
-        byte[] out = new byte[(int) (i - offset)];
+        int length = (int) (i - offset);
+        if (bytes.hasArray()) {
+          return new String(bytes.array(), bytes.arrayOffset() + (int) offset, length, StandardCharsets.UTF_8);
+        }
+        byte[] out = new byte[length];
         bytes.get((int) offset, out);
         return new String(out, StandardCharsets.UTF_8);
       }
     }
-    throw malformed(what + " at offset " + offset + " is not NUL-terminated within its table or "
+    throw malformed(entry(what, index, table) + " at offset " + offset + " is not NUL-terminated within its table or "
         + MAX_STRING + " bytes");
+  }
+
+  private static String entry(String what, long index, String table) {
+    return what + (index >= 0 ? " " + index : "") + (table != null ? " of " + table : "");
   }
 }
