@@ -58,6 +58,11 @@ final class ElfInput {
     return new ElfInput(name, ByteBuffer.wrap(content));
   }
 
+  /** The first {@code length} bytes of {@code content}: a buffer reused from file to file. */
+  static ElfInput of(String name, byte[] content, int length) {
+    return new ElfInput(name, ByteBuffer.wrap(content, 0, length).slice());
+  }
+
   /** True when the bytes at {@code offset} (inside the file) start with {@code prefix}. */
   boolean startsWith(long offset, byte[] prefix) {
     if (offset < 0 || offset + prefix.length > size()) {

@@ -41,6 +41,16 @@ public final class ElfReader {
     return parse(ElfInput.of(name, content));
   }
 
+  /** The ELF in the first {@code length} bytes of {@code content}; nothing keeps a reference to it. */
+  static ElfFile read(String name, byte[] content, int length) {
+    return parse(ElfInput.of(name, content, length));
+  }
+
+  /** True when the first {@code length} bytes of {@code content} start with the ELF magic. */
+  static boolean isElf(byte[] content, int length) {
+    return length >= MAGIC.length && java.util.Arrays.equals(content, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+  }
+
   static ElfFile parse(ElfInput in) {
     try {
       return new Parser(in).parse();
