@@ -117,16 +117,20 @@ public final class Checker {
 
   /**
    * Every regular file under dist (links are not followed), sorted by relative name. The walk's
-   * own attributes give each file's type and size, one {@code lstat} per file.
+   * own attributes give each file's type and size, one {@code lstat} per file; the relative name
+   * is the walked path less dist's prefix (Path.relativize cost the walk a third of its time).
    */
   private static List<FileScanner.DistFile> listFiles(Path dist) {
+    String root = dist.toString();
+    int prefix = root.endsWith(dist.getFileSystem().getSeparator()) ? root.length() : root.length() + 1;
     List<FileScanner.DistFile> files = new ArrayList<>();
     try {
       Files.walkFileTree(dist, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (attrs.isRegularFile()) {
-            files.add(new FileScanner.DistFile(relative(dist, file), file, attrs.size()));
+            String path = file.toString().substring(prefix).replace('\\', '/');
+            files.add(new FileScanner.DistFile(path, file, attrs.size()));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -136,10 +140,6 @@ public final class Checker {
     }
     files.sort(Comparator.comparing(FileScanner.DistFile::path));
     return files;
-  }
-
-  static String relative(Path dist, Path file) {
-    return dist.relativize(file).toString().replace('\\', '/');
   }
 
   static String kind(String path, ElfFile elf) {

@@ -25,11 +25,13 @@ final class ElfInput {
 
   private final String name;
   private final ByteBuffer bytes;
+  private final NamePool names;
   private long stringBudget;
 
-  private ElfInput(String name, ByteBuffer bytes) {
+  private ElfInput(String name, ByteBuffer bytes, NamePool names) {
     this.name = name;
     this.bytes = bytes;
+    this.names = names;
     // Scanning strings costs at most a small multiple of the file: a table of many symbols that
     // all point into one long unterminated run cannot make the reader quadratic.
     this.stringBudget = Math.max(16L << 20, 8L * bytes.capacity());
@@ -48,19 +50,22 @@ final class ElfInput {
       } else {
         buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
       }
-      return new ElfInput(file.toString(), buffer);
+      return new ElfInput(file.toString(), buffer, NamePool.NONE);
     } catch (IOException e) {
       throw AskBuildException.badInput(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 
   static ElfInput of(String name, byte[] content) {
-    return new ElfInput(name, ByteBuffer.wrap(content));
+    return new ElfInput(name, ByteBuffer.wrap(content), NamePool.NONE);
   }
 
-  /** The first {@code length} bytes of {@code content}: a buffer reused from file to file. */
-  static ElfInput of(String name, byte[] content, int length) {
-    return new ElfInput(name, ByteBuffer.wrap(content, 0, length).slice());
+  /**
+   * The first {@code length} bytes of {@code content}, a buffer reused from file to file, whose
+   * strings are taken from {@code names}.
+   */
+  static ElfInput of(String name, byte[] content, int length, NamePool names) {
+    return new ElfInput(name, ByteBuffer.wrap(content, 0, length).slice(), names);
   }
 
   /** True when the bytes at {@code offset} (inside the file) start with {@code prefix}. */
@@ -78,6 +83,11 @@ final class ElfInput {
 
   String name() {
     return name;
+  }
+
+  /** Where this input's strings come from (one copy of each name across a scanner's files). */
+  NamePool names() {
+    return names;
   }
 
   long size() {
@@ -159,11 +169,11 @@ final class ElfInput {
       if (bytes.get((int) i) == 0) {
         int length = (int) (i - offset);
         if (bytes.hasArray()) {
-          return new String(bytes.array(), bytes.arrayOffset() + (int) offset, length, StandardCharsets.UTF_8);
+          return names.of(new String(bytes.array(), bytes.arrayOffset() + (int) offset, length, StandardCharsets.UTF_8));
         }
         byte[] out = new byte[length];
         bytes.get((int) offset, out);
-        return new String(out, StandardCharsets.UTF_8);
+        return names.of(new String(out, StandardCharsets.UTF_8));
       }
     }
     throw malformed(entry(what, index, table) + " at offset " + offset + " is not NUL-terminated within its table or "

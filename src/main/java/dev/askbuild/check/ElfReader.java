@@ -41,9 +41,12 @@ public final class ElfReader {
     return parse(ElfInput.of(name, content));
   }
 
-  /** The ELF in the first {@code length} bytes of {@code content}; nothing keeps a reference to it. */
-  static ElfFile read(String name, byte[] content, int length) {
-    return parse(ElfInput.of(name, content, length));
+  /**
+   * The ELF in the first {@code length} bytes of {@code content}; nothing keeps a reference to it.
+   * Its names are taken from {@code names}.
+   */
+  static ElfFile read(String name, byte[] content, int length, NamePool names) {
+    return parse(ElfInput.of(name, content, length, names));
   }
 
   /** True when the first {@code length} bytes of {@code content} start with the ELF magic. */
@@ -382,7 +385,7 @@ public final class ElfReader {
           for (int i = 0; i <= bytes.length; i++) {
             if (i == bytes.length || bytes[i] == 0) {
               if (i > start) {
-                out.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                out.add(in.names().of(new String(bytes, start, i - start, StandardCharsets.UTF_8)));
               }
               start = i + 1;
             }

@@ -29,6 +29,7 @@ final class FileScanner {
 
   private final CheckTarget target;
   private final MessageDigest digest = Sha256.newDigest();
+  private final NamePool names = NamePool.create();
   private byte[] buffer = new byte[CHUNK];
 
   FileScanner(CheckTarget target) {
@@ -47,7 +48,7 @@ final class FileScanner {
       return ScannedFile.nonElf(new Artifact(file.path(), length, sha, outcome.kind()), outcome.results());
     }
     try {
-      ElfFile parsed = ElfReader.read(file.file().toString(), buffer, length);
+      ElfFile parsed = ElfReader.read(file.file().toString(), buffer, length, names);
       return ScannedFile.elf(new Artifact(file.path(), length, sha, Checker.kind(file.path(), parsed)), parsed);
     } catch (AskBuildException e) {
       return ScannedFile.malformed(new Artifact(file.path(), length, sha, "malformed-elf"), e.getMessage());
