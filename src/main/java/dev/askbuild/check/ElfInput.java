@@ -73,8 +73,8 @@ final class ElfInput {
   }
 
   /**
-   * The first {@code length} bytes of {@code content}, a buffer reused from file to file, whose
-   * strings are taken from {@code names}.
+   * The first {@code length} bytes of {@code content}, a buffer reused from file to file; names
+   * that repeat from file to file are kept once in {@code names}.
    */
   static ElfInput of(String name, byte[] content, int length, NamePool names) {
     if (length < 0 || length > content.length) {
@@ -104,7 +104,7 @@ final class ElfInput {
     return name;
   }
 
-  /** Where this input's strings come from (one copy of each name across a scanner's files). */
+  /** Where names that repeat from file to file are kept once (a scanner's, across its files). */
   NamePool names() {
     return names;
   }
@@ -221,11 +221,11 @@ final class ElfInput {
       }
       if ((array != null ? array[i] : mapped.get(i)) == 0) {
         if (array != null) {
-          return names.of(new String(array, start, i - start, StandardCharsets.UTF_8));
+          return new String(array, start, i - start, StandardCharsets.UTF_8);
         }
         byte[] out = new byte[i - start];
         mapped.get(start, out);
-        return names.of(new String(out, StandardCharsets.UTF_8));
+        return new String(out, StandardCharsets.UTF_8);
       }
     }
     throw malformed(entry(what, index, table) + " at offset " + offset + " is not NUL-terminated within its table or "

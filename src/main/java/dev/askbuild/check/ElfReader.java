@@ -193,7 +193,7 @@ public final class ElfReader {
       List<SectionHeader> out = new ArrayList<>((int) count);
       for (int i = 0; i < count; i++) {
         long h = off + (long) i * entsize;
-        String name = names && i > 0 ? in.string(strOff + in.u32(h), strEnd, "name of section", i, null) : "";
+        String name = names && i > 0 ? in.names().of(in.string(strOff + in.u32(h), strEnd, "name of section", i, null)) : "";
         out.add(is64
             ? new SectionHeader(i, name, in.u32(h + 4), in.u64(h + 8), in.u64(h + 16), in.u64(h + 24), in.u64(h + 32), in.u32(h + 40), in.u64(h + 56))
             : new SectionHeader(i, name, in.u32(h + 4), in.u32(h + 8), in.u32(h + 12), in.u32(h + 16), in.u32(h + 20), in.u32(h + 24), in.u32(h + 36)));
@@ -356,6 +356,9 @@ public final class ElfReader {
             continue; // a defined local symbol: only the export markers of modules matter to the checks
           }
           String name = nameOff == 0 ? "" : in.string(str.offset() + nameOff, strEnd, "symbol name", i, s.name());
+          if (shndx == Elf.SHN_UNDEF) {
+            name = in.names().of(name); // another module's export, named in many modules
+          }
           out.add(new ElfSymbol(name, value, size, info, shndx, dynamic));
         }
       }
@@ -385,7 +388,7 @@ public final class ElfReader {
           for (int i = 0; i <= bytes.length; i++) {
             if (i == bytes.length || bytes[i] == 0) {
               if (i > start) {
-                out.add(in.names().of(new String(bytes, start, i - start, StandardCharsets.UTF_8)));
+                out.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
               }
               start = i + 1;
             }
@@ -409,7 +412,7 @@ public final class ElfReader {
           List<ModVersion> out = new ArrayList<>();
           for (long e = s.offset(); e < s.offset() + s.size(); e += entry) {
             long crc = in.word(e, is64);
-            String name = in.string(e + crcSize, e + entry, "__versions name");
+            String name = in.names().of(in.string(e + crcSize, e + entry, "__versions name"));
             out.add(new ModVersion(crc, name));
           }
           return out;
