@@ -41,6 +41,19 @@ public final class ElfReader {
     return parse(ElfInput.of(name, content));
   }
 
+  /**
+   * The ELF in the first {@code length} bytes of {@code content}; nothing keeps a reference to it.
+   * Its names are taken from {@code names}.
+   */
+  static ElfFile read(String name, byte[] content, int length, NamePool names) {
+    return parse(ElfInput.of(name, content, length, names));
+  }
+
+  /** True when the first {@code length} bytes of {@code content} start with the ELF magic. */
+  static boolean isElf(byte[] content, int length) {
+    return length >= MAGIC.length && java.util.Arrays.equals(content, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+  }
+
   static ElfFile parse(ElfInput in) {
     try {
       return new Parser(in).parse();
@@ -161,32 +174,29 @@ public final class ElfReader {
         throw in.malformed(count + " sections is more than the " + MAX_SECTIONS + " the reader accepts");
       }
       in.require(off, count * entsize, count + " section headers");
-      long[][] raw = new long[(int) count][];
-      for (int i = 0; i < count; i++) {
-        long s = off + (long) i * entsize;
-        raw[i] =
-            is64
-                ? new long[] {in.u32(s), in.u32(s + 4), in.u64(s + 8), in.u64(s + 16), in.u64(s + 24), in.u64(s + 32), in.u32(s + 40), in.u64(s + 56)}
-                : new long[] {in.u32(s), in.u32(s + 4), in.u32(s + 8), in.u32(s + 12), in.u32(s + 16), in.u32(s + 20), in.u32(s + 24), in.u32(s + 36)};
-      }
       long shstrndx = hdr16(62, 50);
       if (shstrndx == Elf.SHN_XINDEX && count > 0) {
-        shstrndx = raw[0][6];
+        shstrndx = in.u32(off + (is64 ? 40 : 24)); // section 0's sh_link
       }
       long strOff = 0;
       long strEnd = 0;
       boolean names = shstrndx != Elf.SHN_UNDEF && shstrndx < count;
       if (names) {
-        long[] str = raw[(int) shstrndx];
-        strOff = str[4];
-        in.require(strOff, str[5], "section name table");
-        strEnd = strOff + str[5];
+        long str = off + shstrndx * entsize;
+        strOff = is64 ? in.u64(str + 24) : in.u32(str + 16);
+        long strSize = is64 ? in.u64(str + 32) : in.u32(str + 20);
+        in.require(strOff, strSize, "section name table");
+        strEnd = strOff + strSize;
       }
+      // Each header is read where it lies (the table is inside the file, checked above), with no
+      // copy of the table first: modules have dozens of sections and a dist thousands of modules.
       List<SectionHeader> out = new ArrayList<>((int) count);
       for (int i = 0; i < count; i++) {
-        long[] r = raw[i];
-        String name = names && i > 0 ? in.string(strOff + r[0], strEnd, "name of section " + i) : "";
-        out.add(new SectionHeader(i, name, r[1], r[2], r[3], r[4], r[5], r[6], r[7]));
+        long h = off + (long) i * entsize;
+        String name = names && i > 0 ? in.names().of(in.string(strOff + in.u32(h), strEnd, "name of section", i, null)) : "";
+        out.add(is64
+            ? new SectionHeader(i, name, in.u32(h + 4), in.u64(h + 8), in.u64(h + 16), in.u64(h + 24), in.u64(h + 32), in.u32(h + 40), in.u64(h + 56))
+            : new SectionHeader(i, name, in.u32(h + 4), in.u32(h + 8), in.u32(h + 12), in.u32(h + 16), in.u32(h + 20), in.u32(h + 24), in.u32(h + 36)));
       }
       return out;
     }
@@ -345,7 +355,10 @@ public final class ElfReader {
           if (!dynamic && (info >>> 4) == 0 && shndx != Elf.SHN_UNDEF && !kernelExportName(str.offset() + nameOff)) {
             continue; // a defined local symbol: only the export markers of modules matter to the checks
           }
-          String name = nameOff == 0 ? "" : in.string(str.offset() + nameOff, strEnd, "symbol name " + i + " of " + s.name());
+          String name = nameOff == 0 ? "" : in.string(str.offset() + nameOff, strEnd, "symbol name", i, s.name());
+          if (shndx == Elf.SHN_UNDEF) {
+            name = in.names().of(name); // another module's export, named in many modules
+          }
           out.add(new ElfSymbol(name, value, size, info, shndx, dynamic));
         }
       }
@@ -399,7 +412,7 @@ public final class ElfReader {
           List<ModVersion> out = new ArrayList<>();
           for (long e = s.offset(); e < s.offset() + s.size(); e += entry) {
             long crc = in.word(e, is64);
-            String name = in.string(e + crcSize, e + entry, "__versions name");
+            String name = in.names().of(in.string(e + crcSize, e + entry, "__versions name"));
             out.add(new ModVersion(crc, name));
           }
           return out;

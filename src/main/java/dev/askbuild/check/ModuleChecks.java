@@ -17,14 +17,18 @@ final class ModuleChecks {
   private static final Set<String> GPL_COMPATIBLE =
       Set.of("GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL");
 
-  private final CheckTarget target;
   private final Optional<KernelTree> kernel;
   private final Symvers siblings;
+  /** The kernel's exports, null without a kernel tree or its Module.symvers. */
+  private final Symvers kernelSymvers;
+  /** What every module's vermagic must be: the same for all, so worked out once. */
+  private final String vermagic;
 
   ModuleChecks(CheckTarget target, Optional<KernelTree> kernel, Symvers siblings) {
-    this.target = target;
     this.kernel = kernel;
     this.siblings = siblings;
+    this.kernelSymvers = kernel.flatMap(KernelTree::symvers).orElse(null);
+    this.vermagic = kernel.map(k -> Vermagic.expected(k, target)).orElse(null);
   }
 
   List<CheckResult> check(String artifact, ElfFile elf) {
@@ -44,7 +48,7 @@ final class ModuleChecks {
       return out;
     }
     KernelTree k = kernel.get();
-    String expected = Vermagic.expected(k, target);
+    String expected = vermagic;
     String actual = elf.firstModinfo("vermagic").map(String::strip).orElse("none");
     out.add(
         expected.equals(actual)
@@ -56,9 +60,10 @@ final class ModuleChecks {
     return out;
   }
 
-  private Optional<SymversEntry> lookup(KernelTree k, String symbol) {
-    Optional<SymversEntry> fromKernel = k.symvers().flatMap(s -> s.get(symbol));
-    return fromKernel.isPresent() ? fromKernel : siblings.get(symbol);
+  /** The kernel's export of {@code symbol}, else a sibling module's, else null. */
+  private SymversEntry lookup(String symbol) {
+    SymversEntry fromKernel = kernelSymvers == null ? null : kernelSymvers.entry(symbol);
+    return fromKernel != null ? fromKernel : siblings.entry(symbol);
   }
 
   private void versions(String artifact, ElfFile elf, KernelTree k, List<CheckResult> out) {
@@ -77,11 +82,11 @@ final class ModuleChecks {
     }
     List<String> bad = new ArrayList<>();
     for (ModVersion v : elf.versions()) {
-      Optional<SymversEntry> e = lookup(k, v.symbol());
-      if (e.isEmpty()) {
+      SymversEntry e = lookup(v.symbol());
+      if (e == null) {
         bad.add(v.symbol() + " " + v.crcHex() + " (exported by nobody)");
-      } else if ((e.get().crc() & 0xffffffffL) != (v.crc() & 0xffffffffL)) {
-        bad.add(v.symbol() + " " + v.crcHex() + " (" + e.get().module() + " has " + e.get().crcHex() + ")");
+      } else if ((e.crc() & 0xffffffffL) != (v.crc() & 0xffffffffL)) {
+        bad.add(v.symbol() + " " + v.crcHex() + " (" + e.module() + " has " + e.crcHex() + ")");
       }
     }
     if (bad.isEmpty()) {
@@ -100,9 +105,9 @@ final class ModuleChecks {
         continue;
       }
       count++;
-      Optional<SymversEntry> e = lookup(k, s.name());
-      if (e.isPresent()) {
-        used.add(e.get());
+      SymversEntry e = lookup(s.name());
+      if (e != null) {
+        used.add(e);
       } else if (!s.weak()) {
         unresolved.add(s.name());
       }

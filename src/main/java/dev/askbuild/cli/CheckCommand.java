@@ -77,9 +77,16 @@ final class CheckCommand implements Callable<Integer> {
 
   static int run(Options o, PrintWriter err) {
     CheckTarget target = CheckTargets.of(Boards.load(o.board()));
-    // The toolchain probe only waits on processes: run it while the check reads files.
+    // The toolchain probe only waits on processes: run it while the check reads files, on a thread
+    // of its own, since waiting in one of the common pool's threads (one on two cores) would take
+    // it from the scan.
     CompletableFuture<Map<String, String>> tools = CompletableFuture.supplyAsync(
-        () -> ToolchainVersions.probe(target, ProcessRunner.inheritingEnvironment(), Path.of(".").toAbsolutePath()));
+        () -> ToolchainVersions.probe(target, ProcessRunner.inheritingEnvironment(), Path.of(".").toAbsolutePath()),
+        task -> {
+          Thread thread = new Thread(task, "askbuild-toolchain-probe");
+          thread.setDaemon(true);
+          thread.start();
+        });
     CheckReport result = new Checker(Progress.SILENT).run(new CheckRequest(o.dist(), o.kernel(), o.sysroot(), target));
     ReportWriter.write(result, new ReportOptions(o.report(), o.board(), o.epoch(), o.provenance(), tools.join()));
     for (CheckResult r : result.failures()) {

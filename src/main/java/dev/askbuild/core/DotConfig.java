@@ -58,7 +58,10 @@ public final class DotConfig {
   private static boolean isSymbol(String s) {
     for (int i = PREFIX.length(); i < s.length(); i++) {
       char c = s.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '_')) {
+      // ASCII first, as Kconfig writes them: a kernel's .config has ten thousand lines, read before
+      // the JIT has compiled Character's tables.
+      boolean ascii = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      if (!ascii && (c < 0x80 || !Character.isLetterOrDigit(c))) {
         return false;
       }
     }
