@@ -59,7 +59,7 @@ public final class Checker {
         idle.offer(scanner);
       }
     }).toList();
-    idle.clear();
+    idle.clear(); // the read buffers are garbage from here on, not live through the checks
     Optional<KernelTree> kernel = join(kernelLoad);
 
     Symvers siblings = new Symvers();
@@ -88,7 +88,7 @@ public final class Checker {
             .toList();
     List<Artifact> artifacts = scanned.stream().map(FileScanner.ScannedFile::artifact).toList();
     List<CheckResult> failures = results.stream().filter(CheckResult::failed).sorted(CheckResult.ORDER).toList();
-    messages.info("check: " + (results.stream().filter(r -> r.status() == CheckStatus.PASS).count()) + " passed, "
+    messages.info("check: " + results.stream().filter(r -> r.status() == CheckStatus.PASS).count() + " passed, "
         + failures.size() + " failed");
     for (CheckResult failure : failures) {
       messages.warn("check: " + failure.describe());
