@@ -93,12 +93,7 @@ public final class SafeExtractor {
   public void scan(Path archive, int stripComponents, EntryVisitor visitor) throws IOException {
     try (BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER)) {
       ArchiveFormat format = ArchiveFormat.detect(raw, archive);
-      Optional<Command> host = !hostDecoders ? Optional.empty() : format.hostDecoder().flatMap(argv ->
-          ExecutablePath.find(ExecutablePath.current(), argv.get(0)).map(program -> {
-            List<String> resolved = new ArrayList<>(argv);
-            resolved.set(0, program.toString());
-            return new Command(resolved, archive.toAbsolutePath().getParent(), Map.of());
-          }));
+      Optional<Command> host = hostDecoder(format, archive);
       // Closing the decoded stream stops a host decoder that still has the rest of the archive.
       try (InputStream decoded = host.isPresent() ? runner.pipe(host.get(), archive) : format.open(raw);
           TarArchiveInputStream tar = new TarArchiveInputStream(decoded, "UTF-8")) {
@@ -118,6 +113,18 @@ public final class SafeExtractor {
         throw AskBuildException.badInput(archive + " is truncated or corrupt: " + reason(e), e);
       }
     }
+  }
+
+  /** The host's decoder for {@code format} when it has one on PATH and host decoders are on. */
+  private Optional<Command> hostDecoder(ArchiveFormat format, Path archive) {
+    if (!hostDecoders) {
+      return Optional.empty();
+    }
+    return format.hostDecoder().flatMap(argv -> ExecutablePath.find(ExecutablePath.current(), argv.get(0)).map(program -> {
+      List<String> resolved = new ArrayList<>(argv);
+      resolved.set(0, program.toString());
+      return new Command(resolved, archive.toAbsolutePath().getParent(), Map.of());
+    }));
   }
 
   /**
@@ -265,14 +272,7 @@ public final class SafeExtractor {
     }
 
     private Optional<Command> hostDecoder(ArchiveFormat format) {
-      if (!hostDecoders) {
-        return Optional.empty();
-      }
-      return format.hostDecoder().flatMap(argv -> ExecutablePath.find(ExecutablePath.current(), argv.get(0)).map(program -> {
-        List<String> resolved = new ArrayList<>(argv);
-        resolved.set(0, program.toString());
-        return new Command(resolved, request.archive().toAbsolutePath().getParent(), Map.of());
-      }));
+      return SafeExtractor.this.hostDecoder(format, request.archive());
     }
 
     private InputStream openDecompressed(ArchiveFormat format, InputStream raw) throws IOException {
