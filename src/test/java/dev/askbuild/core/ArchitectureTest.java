@@ -25,14 +25,14 @@ class ArchitectureTest {
   static final String[] ENGINE = {
     "dev.askbuild.core..", "dev.askbuild.board..", "dev.askbuild.verify..", "dev.askbuild.extract..",
     "dev.askbuild.sysroot..", "dev.askbuild.kernel..", "dev.askbuild.compile..",
-    "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.job..", "dev.askbuild.pipeline..",
+    "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.job..",
     "dev.askbuild.docker.."
   };
 
   @Test
   void theJobPackageIsTheOnlyTranslationFromABoardToStageRequests() {
     // Requests of the building stages are made in job (and by their own tests), never by a front end.
-    noClasses().that().resideInAnyPackage("dev.askbuild.cli..", "dev.askbuild.pipeline..", "dev.askbuild.jenkins..")
+    noClasses().that().resideInAnyPackage("dev.askbuild.cli..", "dev.askbuild.jenkins..")
         .should().callConstructor(dev.askbuild.sysroot.SysrootRequest.class, dev.askbuild.core.Toolchain.class,
             java.util.List.class, java.util.List.class, java.nio.file.Path.class, java.nio.file.Path.class, long.class)
         .orShould().callConstructor(dev.askbuild.compile.CompileRequest.class, dev.askbuild.core.TrustedFile.class,
@@ -85,15 +85,15 @@ class ArchitectureTest {
 
   @Test
   void stagesUseOnlyBoardAndCoreExceptWhereTheDesignSaysSo() {
-    // compile may use kernel and sysroot results, report uses check, pipeline composes all stages.
+    // compile may use kernel and sysroot results, report uses check, job composes all stages.
     noClasses().that().resideInAnyPackage("dev.askbuild.verify..", "dev.askbuild.extract..", "dev.askbuild.board..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.askbuild.kernel..", "dev.askbuild.sysroot..", "dev.askbuild.compile..",
-            "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.pipeline..", "dev.askbuild.docker..")
+            "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.job..", "dev.askbuild.docker..")
         .check(CLASSES);
     noClasses().that().resideInAnyPackage("dev.askbuild.check..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.askbuild.report..", "dev.askbuild.compile..",
-            "dev.askbuild.pipeline..")
+            "dev.askbuild.job..")
         .allowEmptyShould(true)
         .check(CLASSES);
   }

@@ -19,7 +19,6 @@ import dev.askbuild.extract.ExtractResult;
 import dev.askbuild.kernel.KernelBuildMode;
 import dev.askbuild.kernel.KernelManifest;
 import dev.askbuild.kernel.KernelResult;
-import dev.askbuild.pipeline.Manifest;
 import dev.askbuild.sysroot.SysrootResult;
 import dev.askbuild.verify.FileVerdict;
 import dev.askbuild.verify.SignatureCheck;

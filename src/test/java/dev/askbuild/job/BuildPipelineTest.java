@@ -1,4 +1,4 @@
-package dev.askbuild.pipeline;
+package dev.askbuild.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,6 @@ import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
 import dev.askbuild.core.Sha256;
 import dev.askbuild.fixture.Fixtures;
-import dev.askbuild.job.BoardJob;
-import dev.askbuild.job.DemoInputs;
-import dev.askbuild.job.JobRequest;
-import dev.askbuild.job.Stage;
-import dev.askbuild.job.StageRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,8 @@
-package dev.askbuild.pipeline;
+package dev.askbuild.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.askbuild.core.AskBuildException;
-import dev.askbuild.job.BoardJob;
-import dev.askbuild.job.JobRequest;
-import dev.askbuild.job.Stage;
-import dev.askbuild.job.StageRun;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.askbuild.pipeline;
+package dev.askbuild.job;
 
 import dev.askbuild.job.StageRun;
 import java.io.Serializable;
