@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Writes the five report files of a check run into one directory. */
+/** Writes the report files of a check run into one directory. */
 public final class ReportWriter {
   public static final String JSON = "checks.json";
   public static final String JUNIT = "checks.xml";
   public static final String HTML = "report.html";
   public static final String SUMS = "SHA256SUMS";
   public static final String PROVENANCE = "provenance.json";
+  /** The ABI record of every artifact, what {@code askbuild diff} compares (see AbiJson). */
+  public static final String ABI = "abi.json";
 
   private ReportWriter() {}
 
@@ -25,6 +27,7 @@ public final class ReportWriter {
         () -> ReportFiles.write(dir.resolve(JUNIT), JunitXml.render(report)),
         () -> ReportFiles.write(dir.resolve(HTML), HtmlPage.render(report, options.board())),
         () -> ReportFiles.write(dir.resolve(SUMS), sums),
+        () -> ReportFiles.write(dir.resolve(ABI), AbiJson.render(report, options.board())),
         () -> ReportFiles.write(dir.resolve(PROVENANCE), Provenance.render(report, options, sums)));
     return jobs.parallelStream().map(Supplier::get).toList();
   }
