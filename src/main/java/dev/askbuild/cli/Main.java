@@ -35,6 +35,7 @@ public final class Main implements Runnable {
           DoctorCommand.class,
           SetupCommand.class,
           CheckCommand.class,
+          DiffCommand.class,
           DockerCommand.class,
           CommandLine.HelpCommand.class);
 
