@@ -29,6 +29,11 @@ public final class Differ {
     return compare(SnapshotReader.read(baseline), SnapshotReader.read(current));
   }
 
+  /** Exit 2 now, naming the path, unless {@code location} holds a build's record: before a long build. */
+  public static void requireRecord(Path location) {
+    SnapshotReader.recordDir(location);
+  }
+
   static AbiDiff compare(Snapshot old, Snapshot now) {
     List<InputChange> inputs = inputs(old, now);
     Set<String> moved = new TreeSet<>();
