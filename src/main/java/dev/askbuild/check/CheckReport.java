@@ -8,13 +8,15 @@ import java.util.Optional;
  * Every artifact and every check result of one run, in stable order, with the stage's messages.
  *
  * @param kernelFacts the kernel the modules were checked against; null when no tree was given
+ * @param abi the interface of every ELF artifact (what {@code abi.json} records), in path order
  */
 public record CheckReport(
     List<Artifact> artifacts,
     List<CheckResult> results,
     KernelFacts kernelFacts,
     CheckTarget target,
-    List<String> messages)
+    List<String> messages,
+    List<ArtifactAbi> abi)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -22,6 +24,13 @@ public record CheckReport(
     artifacts = List.copyOf(artifacts);
     results = results.stream().sorted(CheckResult.ORDER).toList();
     messages = List.copyOf(messages);
+    abi = List.copyOf(abi);
+  }
+
+  /** A report without ABI facts (one made outside the check, e.g. by a test of the reports). */
+  public CheckReport(List<Artifact> artifacts, List<CheckResult> results, KernelFacts kernelFacts, CheckTarget target,
+      List<String> messages) {
+    this(artifacts, results, kernelFacts, target, messages, List.of());
   }
 
   public Optional<KernelFacts> kernel() {

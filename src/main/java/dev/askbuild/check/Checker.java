@@ -93,8 +93,12 @@ public final class Checker {
     for (CheckResult failure : failures) {
       messages.warn("check: " + failure.describe());
     }
+    List<ArtifactAbi> abi = scanned.stream()
+        .filter(s -> s.elf().isPresent())
+        .map(s -> ArtifactAbi.of(s.artifact().path(), s.artifact().kind(), s.elf().get()))
+        .toList();
     return new CheckReport(artifacts, results, kernel.map(KernelTree::facts).orElse(null), request.target(),
-        messages.lines());
+        messages.lines(), abi);
   }
 
   /** Runs a task on a new thread of its own (a daemon: a failed check must not wait for it). */

@@ -35,13 +35,25 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--stages", paramLabel = "LIST", description = "Stages to run (default: ${DEFAULT-VALUE}); a stage not run here reads an earlier run's result from DIR/state.")
   String stages = String.join(",", Stage.labels());
 
+  @Option(names = "--baseline", paramLabel = "DIR", description = "Compare the check's record with this earlier build's (an out dir, a reports dir, or a directory or file of an archived checks.json, provenance.json and abi.json) and put the diff in the reports.")
+  java.nio.file.Path baseline;
+
+  @Option(names = "--fail-on-abi-change", description = "With --baseline: an ABI change (an export removed, a CRC or SONAME changed) fails the check (exit 1); without it the change is reported only.")
+  boolean failOnAbiChange;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     JobRequest request = options.request();
     var selected = Stage.parseList(stages);
     long start = System.nanoTime();
+    if (failOnAbiChange && baseline == null) {
+      throw AskBuildException.badInput("--fail-on-abi-change needs --baseline DIR");
+    }
     BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), new StderrProgress(err));
+    if (baseline != null) {
+      job.compareWith(baseline, failOnAbiChange);
+    }
     Manifest manifest;
     try {
       manifest = job.build(selected);

@@ -77,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
     CheckTarget target = CheckTargets.of(Boards.load(o.board()));
     CheckReport result = DistCheck.run(new CheckRequest(o.dist(), o.kernel(), o.sysroot(), target),
         new ReportOptions(o.report(), o.board(), o.epoch(), o.provenance(), Map.of()),
-        ProcessRunner.inheritingEnvironment(), Path.of(".").toAbsolutePath(), Progress.SILENT);
+        ProcessRunner.inheritingEnvironment(), Path.of(".").toAbsolutePath(), Progress.SILENT).report();
     for (CheckResult r : result.failures()) {
       err.println(r.describe());
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "askbuild",
     mixinStandardHelpOptions = true,
-    version = "askbuild 0.1.0",
+    version = "askbuild " + dev.askbuild.core.Version.NUMBER,
     description = "Verified, offline, reproducible arm64 builds of NXP's ASK fast-path kit.",
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -35,6 +35,7 @@ public final class Main implements Runnable {
           DoctorCommand.class,
           SetupCommand.class,
           CheckCommand.class,
+          DiffCommand.class,
           DockerCommand.class,
           CommandLine.HelpCommand.class);
 

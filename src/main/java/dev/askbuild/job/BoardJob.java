@@ -57,6 +57,9 @@ public final class BoardJob {
   /** Each stage's result once this run made or read it. */
   private final Map<Stage, Object> results = new java.util.EnumMap<>(Stage.class);
   private AskTree askTree;
+  /** The build the check compares against ({@code --baseline}), and whether an ABI break fails it. */
+  private Optional<Path> baseline = Optional.empty();
+  private boolean failOnAbiChange;
 
   private BoardJob(JobRequest request, BoardProfile board, CompilePlan plan, Selection selection, BoardInputs inputs,
       ProcessRunner runner, Progress progress) {
@@ -79,6 +82,24 @@ public final class BoardJob {
     // A component selection that cannot be built is refused before any stage runs.
     Selection selection = Selection.of(board, plan, request.target(), request.components());
     return new BoardJob(request, board, plan, selection, BoardInputs.resolve(board, request), runner, progress);
+  }
+
+  /**
+   * Makes the check stage compare its record with a baseline build's (an out dir, a reports dir or
+   * an archived checks.json/provenance.json/abi.json) and put the diff in the reports; with {@code
+   * failOnAbiChange} an ABI break fails the check (exit 1).
+   */
+  public BoardJob compareWith(Path baselineDir, boolean failOnAbi) {
+    Path dir = baselineDir.toAbsolutePath().normalize();
+    if (dir.startsWith(workspace.out())) {
+      // The check rewrites this run's reports before it compares: its own would be gone.
+      throw AskBuildException.badInput("--baseline " + baselineDir + " is inside this run's out dir "
+          + workspace.out() + "; give an earlier run's out dir or a copy of its reports");
+    }
+    dev.askbuild.diff.Differ.requireRecord(dir);
+    this.baseline = Optional.of(dir);
+    this.failOnAbiChange = failOnAbi;
+    return this;
   }
 
   public BoardProfile board() {
@@ -240,20 +261,32 @@ public final class BoardJob {
           + "; a green check of nothing would say nothing");
     }
     Path provenance = Workspace.ensure(workspace.stageWork(Stage.CHECK)).resolve("provenance-input.json");
-    ProvenanceInput.write(provenance, result(Stage.VERIFY, VerifyReport.class), tree, root);
+    ProvenanceInput.write(provenance, result(Stage.VERIFY, VerifyReport.class), tree, root, ArtifactInputs.of(board,
+        plan, inputs, selection.components(), tree.map(k -> k.manifest().patches().stream().map(p -> p.name())
+            .toList()).orElse(List.of()), tree.isPresent()));
     Path reports = workspace.reports();
     FileTrees.deleteRecursively(reports);
-    CheckReport report = DistCheck.run(requests.check(built, root, tree), new ReportOptions(
-        Workspace.ensure(reports), board.name(), request.epoch(), Optional.of(provenance), Map.of()), runner,
+    ReportOptions options = new ReportOptions(Workspace.ensure(reports), board.name(), request.epoch(),
+        Optional.of(provenance), Map.of()).withBaseline(baseline, failOnAbiChange);
+    DistCheck.Checked checked = DistCheck.run(requests.check(built, root, tree), options, runner,
         workspace.stageWork(Stage.CHECK), log);
+    CheckReport report = checked.report();
+    ReportWriter.Written written = checked.written();
     requireCheckedAsCompiled(built, report);
     if (!report.passed()) {
       throw AskBuildException.checkFailed("check: " + report.failures().size() + " failed checks (see "
           + reports.resolve(ReportWriter.HTML) + ")");
     }
+    if (written.abiFailed(options)) {
+      throw AskBuildException.checkFailed("check: " + written.diff().get().verdict() + " against the baseline "
+          + baseline.get() + " (--fail-on-abi-change): " + written.diff().get().breaks().get(0).describe()
+          + " (see " + reports.resolve(ReportWriter.HTML) + ")");
+    }
     return new Outcome(report, "none", new StageSummary.Check(true, report.count(CheckStatus.PASS),
         report.count(CheckStatus.FAIL), report.artifacts().size(), reports.toString(),
-        reports.resolve(ReportWriter.HTML).toString(), reports.resolve(ReportWriter.JUNIT).toString()));
+        reports.resolve(ReportWriter.HTML).toString(), reports.resolve(ReportWriter.JUNIT).toString(),
+        reports.resolve(ReportWriter.ABI).toString(), written.diff().map(d -> d.verdict()).orElse(null),
+        written.diff().map(d -> d.abiChanged()).orElse(null), written.diff().map(d -> d.breaks().size()).orElse(null)));
   }
 
   /**

@@ -24,7 +24,7 @@ public final class DistCheck {
    * @param options where the reports go and what they say; its toolchain versions are probed here
    * @param probeDir the working directory of the toolchain probe's processes
    */
-  public static CheckReport run(CheckRequest request, ReportOptions options, ProcessRunner runner, Path probeDir,
+  public static Checked run(CheckRequest request, ReportOptions options, ProcessRunner runner, Path probeDir,
       Progress progress) {
     // The toolchain probe only waits on processes: run it while the check reads files, on a thread
     // of its own, since waiting in one of the common pool's threads (one on two cores) would take
@@ -37,9 +37,16 @@ public final class DistCheck {
           thread.start();
         });
     CheckReport report = new Checker(progress).run(request);
-    ReportWriter.write(report, new ReportOptions(options.dir(), options.board(), options.epoch(),
-        options.provenanceInput(), tools.join()));
+    ReportWriter.Written written = ReportWriter.writeAll(report, new ReportOptions(options.dir(), options.board(),
+        options.epoch(), options.provenanceInput(), tools.join(), options.baseline(), options.failOnAbiChange()));
     progress.info("check: reports in " + options.dir());
-    return report;
+    written.diff().ifPresent(d -> {
+      progress.info("check: against the baseline " + d.baseline() + ": " + d.verdict());
+      d.breaks().forEach(c -> progress.warn("check: " + c.describe()));
+    });
+    return new Checked(report, written);
   }
+
+  /** The check's report and the reports written from it (with the diff against a baseline, if any). */
+  public record Checked(CheckReport report, ReportWriter.Written written) {}
 }

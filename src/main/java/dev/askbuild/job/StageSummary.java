@@ -41,9 +41,14 @@ public sealed interface StageSummary extends Serializable {
     }
   }
 
-  /** @param artifacts how many artifacts were checked */
+  /**
+   * @param artifacts how many artifacts were checked
+   * @param abiDiff the verdict against {@code --baseline}, absent (null) without one
+   * @param abiBreaks how many ABI breaks the baseline diff found, absent without a baseline
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Check(boolean passed, long passedChecks, long failedChecks, int artifacts, String reportDir, String reportHtml,
-      String junitXml) implements StageSummary {
+      String junitXml, String abiJson, String abiDiff, Boolean abiChanged, Integer abiBreaks) implements StageSummary {
     private static final long serialVersionUID = 1L;
   }
 

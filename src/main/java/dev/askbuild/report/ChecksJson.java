@@ -7,6 +7,7 @@ import dev.askbuild.check.Artifact;
 import dev.askbuild.check.CheckReport;
 import dev.askbuild.check.CheckResult;
 import dev.askbuild.check.CheckStatus;
+import dev.askbuild.diff.AbiDiff;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
@@ -20,13 +21,21 @@ final class ChecksJson {
   private ChecksJson() {}
 
   static String render(CheckReport report, String board) {
+    return render(report, board, java.util.Optional.empty(), false);
+  }
+
+  /**
+   * With a diff against a baseline, {@code abiDiff} holds its verdict and counts (the whole diff is
+   * abi-diff.json), and {@code passed} is false for an ABI break under {@code failOnAbi}.
+   */
+  static String render(CheckReport report, String board, java.util.Optional<AbiDiff> diff, boolean failOnAbi) {
     // Streamed rather than built as a tree: a dist of thousands of modules has tens of thousands
     // of checks, and the tree only doubled the work.
     StringWriter out = new StringWriter();
     try (JsonGenerator g = MAPPER.getFactory().createGenerator(out).useDefaultPrettyPrinter()) {
       g.writeStartObject();
       g.writeStringField("board", board);
-      g.writeBooleanField("passed", report.passed());
+      g.writeBooleanField("passed", report.passed() && !(failOnAbi && diff.map(AbiDiff::abiChanged).orElse(false)));
       g.writeObjectFieldStart("summary");
       g.writeNumberField("artifacts", report.artifacts().size());
       for (CheckStatus s : CheckStatus.values()) {
@@ -37,6 +46,19 @@ final class ChecksJson {
         g.writeObjectFieldStart("kernel");
         g.writeStringField("release", report.kernel().get().release());
         g.writeStringField("configSha256", report.kernel().get().configSha256());
+        g.writeEndObject();
+      }
+      if (diff.isPresent()) {
+        AbiDiff d = diff.get();
+        g.writeObjectFieldStart("abiDiff");
+        g.writeStringField("baseline", d.baseline());
+        g.writeStringField("verdict", d.verdict());
+        g.writeBooleanField("abiChanged", d.abiChanged());
+        g.writeBooleanField("failOnAbiChange", failOnAbi);
+        g.writeNumberField("breaking", d.breaks().size());
+        g.writeNumberField("changes", d.changes().size());
+        g.writeNumberField("inputsMoved", d.inputs().size());
+        g.writeStringField("file", ReportWriter.ABI_DIFF);
         g.writeEndObject();
       }
       Map<String, List<CheckResult>> byArtifact =

@@ -3,6 +3,14 @@ package dev.askbuild.report;
 import dev.askbuild.check.CheckReport;
 import dev.askbuild.check.CheckResult;
 import dev.askbuild.check.CheckStatus;
+import dev.askbuild.diff.AbiDiff;
+import dev.askbuild.diff.Change;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * {@code checks.xml} in the JUnit format Jenkins' {@code junit} step reads: one testsuite, one
@@ -12,14 +20,65 @@ final class JunitXml {
   private JunitXml() {}
 
   static String render(CheckReport report) {
+    return render(report, Optional.empty(), false);
+  }
+
+  /**
+   * With a diff against a baseline, a {@code <testsuites>} of two: the checks, and {@code
+   * askbuild.abi} with one testcase per changed artifact (classname = artifact, name = {@code abi})
+   * or one saying nothing changed. A breaking change is a {@code <failure>} only when {@code
+   * failOnAbi}; otherwise the changes are the testcase's output, so Jenkins shows them without
+   * marking the build unstable.
+   */
+  static String render(CheckReport report, Optional<AbiDiff> diff, boolean failOnAbi) {
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (diff.isPresent()) {
+      sb.append("<testsuites>\n");
+    }
+    checks(sb, report);
+    diff.ifPresent(d -> {
+      abi(sb, d, failOnAbi);
+      sb.append("</testsuites>\n");
+    });
+    return sb.toString();
+  }
+
+  private static void abi(StringBuilder sb, AbiDiff diff, boolean failOnAbi) {
+    Map<String, List<Change>> byArtifact = new TreeMap<>();
+    diff.changes().forEach(c -> byArtifact.computeIfAbsent(c.artifact(), k -> new ArrayList<>()).add(c));
+    long failures = failOnAbi ? byArtifact.values().stream().filter(l -> l.stream().anyMatch(Change::breaking)).count() : 0;
+    sb.append("<testsuite name=\"askbuild.abi\" tests=\"").append(Math.max(1, byArtifact.size()))
+        .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"0\">\n");
+    String inputs = diff.inputs().stream().map(i -> "input moved: " + i.describe()).collect(Collectors.joining("\n"));
+    if (byArtifact.isEmpty()) {
+      sb.append("  <testcase classname=\"baseline\" name=\"abi\" time=\"0\">\n    <system-out>")
+          .append(text(diff.verdict() + " since " + diff.baseline() + (inputs.isEmpty() ? "" : "\n" + inputs)))
+          .append("</system-out>\n  </testcase>\n");
+    }
+    for (Map.Entry<String, List<Change>> e : byArtifact.entrySet()) {
+      List<Change> changes = e.getValue();
+      String lines = changes.stream().map(Change::describe).collect(Collectors.joining("\n"));
+      List<Change> breaks = changes.stream().filter(Change::breaking).toList();
+      sb.append("  <testcase classname=\"").append(attr(e.getKey())).append("\" name=\"abi\" time=\"0\">\n");
+      if (failOnAbi && !breaks.isEmpty()) {
+        sb.append("    <failure message=\"").append(attr(breaks.size() + " ABI break(s) since the baseline: " + breaks.get(0).describe()))
+            .append("\" type=\"abi\">").append(text(lines)).append("</failure>\n");
+      } else {
+        sb.append("    <system-out>").append(text(lines)).append("</system-out>\n");
+      }
+      sb.append("  </testcase>\n");
+    }
+    sb.append("</testsuite>\n");
+  }
+
+  private static void checks(StringBuilder sb, CheckReport report) {
     sb.append("<testsuite name=\"askbuild.check\" tests=\"").append(report.results().size())
         .append("\" failures=\"").append(report.count(CheckStatus.FAIL))
         .append("\" errors=\"0\" skipped=\"0\" time=\"0\">\n");
     for (CheckResult r : report.results()) {
       testcase(sb, r);
     }
-    return sb.append("</testsuite>\n").toString();
+    sb.append("</testsuite>\n");
   }
 
   /**

@@ -19,6 +19,19 @@ final class Provenance {
   private Provenance() {}
 
   static String render(CheckReport report, ReportOptions options, String sha256sums) {
+    return render(tree(report, options, sha256sums));
+  }
+
+  static String render(ObjectNode root) {
+    try {
+      return ChecksJson.MAPPER.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serializes", e);
+    }
+  }
+
+  /** The provenance as a tree, which the HTML page lists the inputs from. */
+  static ObjectNode tree(CheckReport report, ReportOptions options, String sha256sums) {
     ObjectNode root = ChecksJson.MAPPER.createObjectNode();
     options.provenanceInput().ifPresent(p -> root.setAll(readInput(p)));
     root.put("board", options.board());
@@ -40,11 +53,8 @@ final class Provenance {
     artifacts.put("count", report.artifacts().size());
     artifacts.put("sha256sumsSha256", Sha256.ofString(sha256sums));
     root.put("checksPassed", report.passed());
-    try {
-      return ChecksJson.MAPPER.writeValueAsString(root) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
-    }
+    root.put("askbuildVersion", dev.askbuild.core.Version.NUMBER);
+    return root;
   }
 
   private static void addKernel(ObjectNode root, ArrayNode inputs, KernelFacts k) {

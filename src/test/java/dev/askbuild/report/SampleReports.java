@@ -35,6 +35,24 @@ final class SampleReports {
         new KernelFacts("/k", "6.1.0-56-arm64", "c0ffee", "beef", true), CheckTarget.aarch64(), List.of());
   }
 
+  /**
+   * The failing report with the ABI facts of a shared library {@code usr/bin/a-tool} exporting
+   * {@code symbols}, so that two of them differ in their exports.
+   */
+  static CheckReport withExports(Path dist, String... symbols) throws IOException {
+    CheckReport r = failing(dist);
+    List<dev.askbuild.check.ArtifactAbi.AbiSymbol> exports = java.util.Arrays.stream(symbols)
+        .map(n -> new dev.askbuild.check.ArtifactAbi.AbiSymbol(n, -1, false)).toList();
+    dev.askbuild.check.ArtifactAbi abi = new dev.askbuild.check.ArtifactAbi("usr/bin/a-tool", "shared-library", "", exports,
+        List.of(), "", "", List.of(), "liba.so.1", List.of("libc.so.6"), "", "", "", Map.of(".text", 100L + symbols.length));
+    // Another build of the tool: other bytes (the diff looks only into artifacts whose bytes differ).
+    List<Artifact> artifacts = r.artifacts().stream()
+        .map(a -> a.path().equals("usr/bin/a-tool")
+            ? new Artifact(a.path(), a.size(), Sha256.ofString(String.join(",", symbols)), a.kind()) : a)
+        .toList();
+    return new CheckReport(artifacts, r.results(), r.kernelFacts(), r.target(), r.messages(), List.of(abi));
+  }
+
   static ReportOptions options(Path dir, Optional<Path> provenance) {
     return new ReportOptions(dir, "demo", 1700000000L, provenance, Map.of("aarch64-linux-gnu-gcc", "gcc 12"));
   }
