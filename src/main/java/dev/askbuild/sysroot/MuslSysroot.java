@@ -17,7 +17,8 @@ import java.util.List;
  * A musl sysroot laid out as a musl system has it (Alpine's layout, musl's own {@code make
  * install}): musl's headers and Linux's UAPI headers in {@code usr/include}, musl's start files and
  * libraries in {@code usr/lib}, the loader {@code lib/ld-musl-<cpu>.so.1} a link to {@code
- * usr/lib/libc.so}, and musl's specs file rewritten to the sysroot.
+ * usr/lib/libc.so}, its library path in {@code etc/ld-musl-<cpu>.path}, and musl's specs file
+ * rewritten to the sysroot.
  *
  * <p>The inputs are Debian's {@code musl-dev:<arch>} and {@code musl:<arch>} (what dpkg says they
  * installed, in {@code /usr/include/<cpu>-linux-musl} and {@code /usr/lib/<cpu>-linux-musl}) and the
@@ -59,7 +60,8 @@ final class MuslSysroot {
 
   /** The package versions that decide the sysroot's musl part, for its cache key. */
   String keyLines() throws IOException {
-    StringBuilder sb = new StringBuilder("libc musl\n");
+    // The layout's version: a change in what stage() writes must not reuse an older entry.
+    StringBuilder sb = new StringBuilder("libc musl layout 2\n");
     Dpkg dpkg = new Dpkg(runner);
     for (String pkg : Libc.MUSL.debianPackages(toolchain)) {
       sb.append("libc-package ").append(pkg).append(' ').append(dpkg.version(pkg)).append('\n');
@@ -111,6 +113,10 @@ final class MuslSysroot {
     Path lib64 = Files.createDirectories(sysroot.resolve("lib"));
     Files.createSymbolicLink(lib64.resolve("ld-musl-" + toolchain.cpu() + ".so.1"), Path.of("../usr/lib/libc.so"));
     Files.writeString(sysroot.resolve(Libc.MUSL_SPECS), specs(Files.readString(hostSpecs())));
+    // musl's built-in library path, written out: a loader run under qemu -L reads the sysroot's
+    // file, never the build host's (Debian's musl installs one naming its multiarch directories).
+    Path etc = Files.createDirectories(sysroot.resolve("etc"));
+    Files.writeString(etc.resolve("ld-musl-" + toolchain.cpu() + ".path"), "/lib\n/usr/local/lib\n/usr/lib\n");
   }
 
   /**
