@@ -218,7 +218,7 @@ public final class SysrootStage {
     messages.info("sysroot: building " + lib.name() + " (" + lib.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
     String triple = request.triple();
     Libc libc = request.toolchain().libc();
-    String jobs = "-j" + Runtime.getRuntime().availableProcessors();
+    String jobs = "-j" + request.jobs();
     Map<String, String> env = buildEnv(request, sysroot, src);
     List<String> cc = List.of("CC=" + env.get("CC"), "AR=" + triple + "-ar");
     String what = "building library " + lib.name() + (libc == Libc.GLIBC ? "" : " against " + libc.label());

@@ -1,4 +1,4 @@
-package dev.askbuild.pipeline;
+package dev.askbuild.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,11 +15,6 @@ import dev.askbuild.core.Libc;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
 import dev.askbuild.fixture.Fixtures;
-import dev.askbuild.job.BoardJob;
-import dev.askbuild.job.CheckTargets;
-import dev.askbuild.job.JobRequest;
-import dev.askbuild.job.Stage;
-import dev.askbuild.job.StageRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
 class MuslBuildTest {
   private static Manifest build(JobRequest request) throws Exception {
     BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), Progress.SILENT);
-    return new BuildPipeline(job).run(request, EnumSet.allOf(Stage.class));
+    return job.build(EnumSet.allOf(Stage.class));
   }
 
   private static Path sysroot(Manifest manifest) {
-    return Path.of(manifest.runs().stream().filter(r -> r.stage().equals("sysroot")).findFirst().orElseThrow()
-        .summary().get("sysroot").toString());
+    return Path.of(manifest.runs().stream().map(StageRun::summary).filter(StageSummary.Sysroot.class::isInstance)
+        .map(StageSummary.Sysroot.class::cast).findFirst().orElseThrow().sysroot());
   }
 
   @Test
