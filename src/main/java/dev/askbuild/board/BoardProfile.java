@@ -95,6 +95,15 @@ public record BoardProfile(
     return vendored.stream().filter(l -> l.name().equals(libName)).findFirst();
   }
 
+  /**
+   * The board built against {@code libc} instead of its own default (a run's {@code --libc}): the
+   * toolchain says so, and every stage takes the libc from it.
+   */
+  public BoardProfile withLibc(dev.askbuild.core.Libc libc) {
+    return new BoardProfile(name, description, toolchain.withLibc(libc), platform, kernel, askTarball, vendored,
+        devPackages, generatedInputs, fragmentText, pins);
+  }
+
   /** Prefix of values that point into the extracted ASK source tree. */
   public static final String ASK_PREFIX = "ask:";
 }

@@ -45,6 +45,11 @@ public final class HostDoctor {
     for (String pkg : board.devPackages()) {
       all.add(new String[] {pkg, "target headers and libraries for the sysroot"});
     }
+    if (board.toolchain().libc() == dev.askbuild.core.Libc.MUSL) {
+      for (String pkg : dev.askbuild.core.Libc.MUSL.debianPackages(board.toolchain())) {
+        all.add(new String[] {pkg, "the musl sysroot (--libc musl)"});
+      }
+    }
     if (board.name().equals("demo")) {
       all.add(new String[] {"linux-source-6.12", "the demo board's kernel tarball"});
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.Libc;
 import dev.askbuild.core.Toolchain;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class ProfileReader {
     JsonNode kernel = object(root, "kernel");
     JsonNode ask = object(root, "ask");
     // A misspelt field would otherwise be ignored and its default used without a word.
-    known(root, "", "name", "description", "inputs", "toolchain", "platform", "kernel", "ask", "vendored",
+    known(root, "", "name", "description", "inputs", "toolchain", "libc", "platform", "kernel", "ask", "vendored",
         "devPackages");
     known(toolchain, "toolchain.", "arch", "crossCompile", "triple", "interpreter");
     known(kernel, "kernel.", "version", "tarball", "baseConfig", "patches");
@@ -51,7 +52,9 @@ final class ProfileReader {
             string(toolchain, "toolchain.", "arch"),
             string(toolchain, "toolchain.", "crossCompile"),
             string(toolchain, "toolchain.", "triple"),
-            string(toolchain, "toolchain.", "interpreter")),
+            string(toolchain, "toolchain.", "interpreter"),
+            // The board's default; --libc overrides it for one run (BoardProfile.withLibc).
+            Libc.parse(optionalString(root, "", "libc").orElse("glibc"), "board profile " + file + ": field 'libc'")),
         optionalString(root, "", "platform"),
         new BoardProfile.KernelSpec(
             string(kernel, "kernel.", "tarball"),

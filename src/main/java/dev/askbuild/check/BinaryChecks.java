@@ -1,5 +1,6 @@
 package dev.askbuild.check;
 
+import dev.askbuild.core.Libc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +47,17 @@ final class BinaryChecks {
     } else if (interp.get().equals(target.interpreter())) {
       out.add(CheckResult.pass(artifact, "interp", target.interpreter(), interp.get()));
     } else {
-      out.add(CheckResult.fail(artifact, "interp", target.interpreter(), interp.get(), "PT_INTERP is not the board's loader"));
+      out.add(CheckResult.fail(artifact, "interp", target.interpreter(), interp.get(), wrongLoader(interp.get())));
     }
+  }
+
+  /** Why an interpreter is wrong: a binary of the other libc is named as such. */
+  private String wrongLoader(String found) {
+    return Libc.ofInterpreter(found)
+        .filter(other -> other != target.libc())
+        .map(other -> "a " + other.label() + " binary (interpreter " + found + ") in a " + target.libc().label()
+            + " dist: the board's loader is " + target.interpreter())
+        .orElse("PT_INTERP is not the board's loader");
   }
 
   private void needed(String artifact, DynamicInfo dyn, List<CheckResult> out) {

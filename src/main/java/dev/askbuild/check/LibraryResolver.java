@@ -1,5 +1,6 @@
 package dev.askbuild.check;
 
+import dev.askbuild.core.Libc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds a {@code DT_NEEDED} library the way ld.so does: DT_RPATH (only without DT_RUNPATH), then
- * DT_RUNPATH, then the multiarch and default directories; each directory is looked up in dist (the
+ * DT_RUNPATH, then the multiarch and default directories (musl's loader: its default ones only); each directory is looked up in dist (the
  * image overlay) and then in the sysroot. Libraries shipped beside the artifact in dist are found
  * last. A candidate of the wrong class or machine is skipped, as ld.so skips it.
  */
@@ -56,11 +57,18 @@ final class LibraryResolver {
       dynamic.rpath().ifPresent(r -> addPath(dirs, r, origin));
     }
     dynamic.runpath().ifPresent(r -> addPath(dirs, r, origin));
-    String multiarch = target.triple();
-    dirs.add("/lib/" + multiarch);
-    dirs.add("/usr/lib/" + multiarch);
-    dirs.add("/lib");
-    dirs.add("/usr/lib");
+    if (target.libc() == Libc.MUSL) {
+      // musl's loader without an /etc/ld-musl-*.path: its built-in path, no multiarch directories.
+      dirs.add("/lib");
+      dirs.add("/usr/local/lib");
+      dirs.add("/usr/lib");
+    } else {
+      String multiarch = target.triple();
+      dirs.add("/lib/" + multiarch);
+      dirs.add("/usr/lib/" + multiarch);
+      dirs.add("/lib");
+      dirs.add("/usr/lib");
+    }
     dirs.add(origin);
     dirs.add("/");
     return dirs;

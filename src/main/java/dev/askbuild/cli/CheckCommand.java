@@ -55,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
 
   /** The options of a check outside a board run, as a record, so tests can run one without picocli. */
   record Options(Path dist, Optional<Path> kernel, Path sysroot, Path report, String board, long epoch,
-      Optional<Path> provenance) {}
+      Optional<Path> provenance, Optional<dev.askbuild.core.Libc> libc) {}
 
   @Override
   public Integer call() throws Exception {
@@ -69,12 +69,14 @@ final class CheckCommand implements Callable<Integer> {
     }
     return run(new Options(dist, Optional.ofNullable(kernel), sysroot, report,
         options.board,
-        options.epoch == null ? JobRequest.DEFAULT_EPOCH : options.epoch, Optional.ofNullable(provenance)),
+        options.epoch == null ? JobRequest.DEFAULT_EPOCH : options.epoch, Optional.ofNullable(provenance),
+        Optional.ofNullable(options.libc).map(l -> dev.askbuild.core.Libc.parse(l, "--libc"))),
         spec.commandLine().getErr());
   }
 
   static int run(Options o, PrintWriter err) {
-    CheckTarget target = CheckTargets.of(Boards.load(o.board()));
+    dev.askbuild.board.BoardProfile board = Boards.load(o.board());
+    CheckTarget target = CheckTargets.of(o.libc().map(board::withLibc).orElse(board));
     CheckReport result = DistCheck.run(new CheckRequest(o.dist(), o.kernel(), o.sysroot(), target),
         new ReportOptions(o.report(), o.board(), o.epoch(), o.provenance(), Map.of()),
         ProcessRunner.inheritingEnvironment(), Path.of(".").toAbsolutePath(), Progress.SILENT).report();

@@ -20,10 +20,18 @@ final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--board", paramLabel = "B", description = "Board profile (default: ${DEFAULT-VALUE}).")
   String board = "mono-gateway";
 
+  @Option(names = "--libc", paramLabel = "L", description = "glibc or musl (default: the board's); musl adds Debian's musl packages.")
+  String libc;
+
+  private dev.askbuild.board.BoardProfile profile() {
+    dev.askbuild.board.BoardProfile loaded = Boards.load(board);
+    return libc == null ? loaded : loaded.withLibc(dev.askbuild.core.Libc.parse(libc, "--libc"));
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    List<HostDoctor.Need> needs = new HostDoctor(ProcessRunner.inheritingEnvironment()).needs(Boards.load(board));
+    List<HostDoctor.Need> needs = new HostDoctor(ProcessRunner.inheritingEnvironment()).needs(profile());
     for (HostDoctor.Need n : needs) {
       out.printf("%-8s %-32s %s%n", n.present() ? "present" : "MISSING", n.debianPackage(), n.why());
     }

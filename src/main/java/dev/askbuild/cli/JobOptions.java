@@ -56,6 +56,9 @@ final class JobOptions {
   @Option(names = "--components", paramLabel = "LIST", split = ",", description = "Build only these components (and what they are built against), e.g. libfci,cmm (default: all of the target's).")
   List<String> components = List.of();
 
+  @Option(names = "--libc", paramLabel = "L", description = "C library userspace is built against: glibc or musl (default: the board's, glibc).")
+  String libc;
+
   @Option(names = "--jobs", paramLabel = "N", description = "Parallel make jobs (default: one per core).")
   int jobs = Runtime.getRuntime().availableProcessors();
 
@@ -85,6 +88,7 @@ final class JobOptions {
     }
     return new JobRequest(board, Optional.ofNullable(packages), files, Optional.ofNullable(kernelTar), out,
         CacheDirs.resolve(cache), epoch == null ? JobRequest.DEFAULT_EPOCH : epoch, Optional.ofNullable(signature),
-        Optional.ofNullable(keyring), strict, requirePinned, Target.parse(target), new java.util.TreeSet<>(components), jobs);
+        Optional.ofNullable(keyring), strict, requirePinned, Target.parse(target), new java.util.TreeSet<>(components), jobs,
+        Optional.ofNullable(libc).map(l -> dev.askbuild.core.Libc.parse(l, "--libc")));
   }
 }

@@ -22,6 +22,14 @@ final class SetupCommand implements Callable<Integer> {
   @Option(names = "--board", required = true, paramLabel = "B", description = "Board profile.")
   String board;
 
+  @Option(names = "--libc", paramLabel = "L", description = "glibc or musl (default: the board's); musl adds Debian's musl packages.")
+  String libc;
+
+  private dev.askbuild.board.BoardProfile profile() {
+    dev.askbuild.board.BoardProfile loaded = Boards.load(board);
+    return libc == null ? loaded : loaded.withLibc(dev.askbuild.core.Libc.parse(libc, "--libc"));
+  }
+
   @Option(names = "--dry-run", description = "Only print the commands.")
   boolean dryRun;
 
@@ -29,7 +37,7 @@ final class SetupCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     HostDoctor doctor = new HostDoctor(ProcessRunner.inheritingEnvironment());
-    List<List<String>> commands = HostDoctor.installCommands(doctor.needs(Boards.load(board)));
+    List<List<String>> commands = HostDoctor.installCommands(doctor.needs(profile()));
     if (commands.isEmpty()) {
       out.println("nothing to install: every package board " + board + " needs is present");
       return 0;

@@ -17,14 +17,78 @@ public record CompilePlan(
     Optional<VersionHeader> versionHeader,
     List<Requirement> requirements,
     List<Step> steps,
-    List<Artifact> artifacts) {
+    List<Artifact> artifacts,
+    List<Refusal> refusals) {
   public CompilePlan {
+    refusals = List.copyOf(refusals);
     components = Map.copyOf(components);
     defines = List.copyOf(defines);
     seeds = List.copyOf(seeds);
     requirements = List.copyOf(requirements);
     steps = List.copyOf(steps);
     artifacts = List.copyOf(artifacts);
+  }
+
+  /** A plan that refuses nothing. */
+  public CompilePlan(Map<String, Component> components, List<String> defines, List<Seed> seeds,
+      Optional<VersionHeader> versionHeader, List<Requirement> requirements, List<Step> steps, List<Artifact> artifacts) {
+    this(components, defines, seeds, versionHeader, requirements, steps, artifacts, List.of());
+  }
+
+  /**
+   * A component that cannot be built against a libc, and why (fmc is C++, and Debian has no
+   * libstdc++ built for musl): a run against that libc that would build it is refused before
+   * anything runs, naming it and the reason.
+   */
+  public record Refusal(String component, dev.askbuild.core.Libc libc, String reason) {}
+
+  /**
+   * Exit 2 when a {@code selected} component is refused for {@code libc}: every refused one named
+   * with its reason (a component is refused too when one it is built against is), and the
+   * components of {@code target} that can be built.
+   */
+  public void requireBuildable(dev.askbuild.core.Libc libc, java.util.Set<String> selected, Target target) {
+    Map<String, String> refused = new java.util.TreeMap<>();
+    refusals.stream().filter(r -> r.libc() == libc).forEach(r -> refused.put(r.component(), r.reason()));
+    if (refused.isEmpty()) {
+      return;
+    }
+    List<String> lines = new java.util.ArrayList<>();
+    for (String name : new java.util.TreeSet<>(selected)) {
+      if (refused.containsKey(name)) {
+        lines.add("component " + name + " cannot be built against " + libc.label() + ": " + refused.get(name));
+      }
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    List<String> buildable = new java.util.ArrayList<>();
+    components.forEach((name, c) -> {
+      if (target.includes(c.phase()) && buildsWithout(name, refused.keySet()) && (target.needsKernel() || kernelFree(name))) {
+        buildable.add(name);
+      }
+    });
+    java.util.Collections.sort(buildable);
+    throw dev.askbuild.core.AskBuildException.badInput(String.join("\n", lines) + "\n"
+        + (buildable.isEmpty() ? "no component of the " + target.label() + " target builds against " + libc.label()
+            : "the " + target.label() + " target's components that build against " + libc.label() + ": --components "
+                + String.join(",", buildable)));
+  }
+
+  /** True when neither {@code name} nor anything it is built against is in {@code refused}. */
+  private boolean buildsWithout(String name, java.util.Set<String> refused) {
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(name));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      String next = todo.pop();
+      if (refused.contains(next)) {
+        return false;
+      }
+      if (seen.add(next) && components.containsKey(next)) {
+        todo.addAll(components.get(next).needs());
+      }
+    }
+    return true;
   }
 
   /** The target a component belongs to: {@code modules} or {@code userspace}. */

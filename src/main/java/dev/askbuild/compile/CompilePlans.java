@@ -69,7 +69,8 @@ public final class CompilePlans {
   static CompilePlan parse(JsonNode root, String source) {
     Fields f = new Fields(source);
     // A misspelt field would otherwise be ignored and its default used without a word.
-    f.known(root, "", "components", "defines", "seeds", "versionHeader", "requirements", "steps", "artifacts");
+    f.known(root, "", "components", "defines", "seeds", "versionHeader", "requirements", "steps", "artifacts",
+        "libcRefusals");
     List<CompilePlan.Seed> seeds = new ArrayList<>();
     for (JsonNode n : f.array(root, "seeds", true)) {
       f.known(n, "seeds[].", "vendored", "path", "unpack", "patches");
@@ -167,7 +168,16 @@ public final class CompilePlans {
       }
       defines.add(define);
     }
-    return new CompilePlan(components, defines, seeds, header, requirements, steps, artifacts);
+    List<CompilePlan.Refusal> refusals = new ArrayList<>();
+    for (JsonNode n : f.array(root, "libcRefusals", true)) {
+      f.known(n, "libcRefusals[].", "component", "libc", "reason");
+      String component = f.text(n, "libcRefusals[].component");
+      f.requireDeclared(components, component, "libcRefusals[].component");
+      refusals.add(new CompilePlan.Refusal(component,
+          dev.askbuild.core.Libc.parse(f.text(n, "libcRefusals[].libc"), "compile plan " + source + ": field 'libcRefusals[].libc'"),
+          f.text(n, "libcRefusals[].reason")));
+    }
+    return new CompilePlan(components, defines, seeds, header, requirements, steps, artifacts, refusals);
   }
 
   /** Typed field access with errors that name the file and the field. */

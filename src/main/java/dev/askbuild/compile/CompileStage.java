@@ -99,6 +99,10 @@ public final class CompileStage {
       Path log = logs.resolve("compile-" + step.component() + ".log");
       Map<String, String> stepEnv = new LinkedHashMap<>(env);
       step.env().forEach((k, v) -> stepEnv.put(k, expand(v, request, tree, step.component())));
+      if (step.phase().equals("userspace")) {
+        // Userspace is built against the board's libc; modules never see these flags.
+        stepEnv.put(OfflineShims.LIBC_FLAGS, String.join(" ", request.toolchain().libc().compilerFlags(request.sysroot())));
+      }
       Command make = new Command(argv, tree, stepEnv);
       ProcessRunner.Result result = runner.run(make, log);
       // A refused fetch or a host path is the cause when make fails after one: report that first.
@@ -165,7 +169,7 @@ public final class CompileStage {
     env.put("NO_PROXY", null);
     env.put("GIT_ALLOW_PROTOCOL", "file");
     env.put("PKG_CONFIG_SYSROOT_DIR", request.sysroot().toString());
-    env.put("PKG_CONFIG_LIBDIR", request.sysroot().resolve("usr/lib").resolve(request.toolchain().triple()).resolve("pkgconfig")
+    env.put("PKG_CONFIG_LIBDIR", request.sysroot().resolve(request.toolchain().libc().libDir(request.toolchain())).resolve("pkgconfig")
         + ":" + request.sysroot().resolve("usr/share/pkgconfig"));
     env.put("PKG_CONFIG_PATH", null);
     env.put(OfflineShims.NETWORK_LOG, networkLog.toString());

@@ -19,6 +19,11 @@ final class OfflineShims {
   static final String LEAK_LOG = "ASKBUILD_LEAK_LOG";
   static final String ALLOWED_ROOTS = "ASKBUILD_ALLOWED_ROOTS";
   static final String PREFIX_MAPS = "ASKBUILD_PREFIX_MAPS";
+  /**
+   * What a userspace step's compiles add for the target's libc (musl's sysroot and specs), also for
+   * Makefiles that call {@code $(CROSS_COMPILE)gcc} rather than {@code $(CC)}; unset for modules.
+   */
+  static final String LIBC_FLAGS = "ASKBUILD_LIBC_FLAGS";
 
   private static final String REFUSE =
       """
@@ -68,7 +73,7 @@ final class OfflineShims {
         esac
         prev="$a"
       done
-      exec %s $%s "$@"
+      exec %s $%s $%s "$@"
       """;
 
   private OfflineShims() {}
@@ -88,7 +93,7 @@ final class OfflineShims {
         throw AskBuildException.environment(
             name + " is not installed: apt-get install " + compiler.replace("++", "++") + "-" + triple);
       }
-      script(dir.resolve(name), CC.formatted(ALLOWED_ROOTS, LEAK_LOG, real, PREFIX_MAPS));
+      script(dir.resolve(name), CC.formatted(ALLOWED_ROOTS, LEAK_LOG, real, PREFIX_MAPS, LIBC_FLAGS));
     }
   }
 

@@ -70,14 +70,16 @@ public final class BoardJob {
     this.inputs = inputs;
     this.workspace = new Workspace(request.out());
     this.requests = new StageRequests(request, selection, inputs, workspace);
-    this.state = new StageState(workspace.state(), request, selection);
+    // The state names the libc the board resolved to, so a musl result is never taken for glibc's.
+    this.state = new StageState(workspace.state(), request.withLibc(board.toolchain().libc()), selection);
     this.runner = runner;
     this.progress = progress;
   }
 
   /** Opens a run: an unknown board is named first, then missing inputs are checked per stage. */
   public static BoardJob open(JobRequest request, ProcessRunner runner, Progress progress) throws IOException {
-    BoardProfile board = Boards.load(request.board());
+    BoardProfile loaded = Boards.load(request.board());
+    BoardProfile board = request.libc().map(loaded::withLibc).orElse(loaded);
     CompilePlan plan = CompilePlans.forBoard(board);
     // A component selection that cannot be built is refused before any stage runs.
     Selection selection = Selection.of(board, plan, request.target(), request.components());

@@ -15,6 +15,6 @@ public final class CheckTargets {
           "board " + board.name() + ": the check stage knows arm64 only, not '" + t.arch() + "'");
     }
     CheckTarget aarch64 = CheckTarget.aarch64();
-    return new CheckTarget(aarch64.elfClass(), aarch64.machine(), t.interpreter(), t.triple());
+    return new CheckTarget(aarch64.elfClass(), aarch64.machine(), t.loader(), t.triple(), t.libc());
   }
 }

@@ -1,6 +1,7 @@
 package dev.askbuild.job;
 
 import dev.askbuild.compile.Target;
+import dev.askbuild.core.Libc;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.Set;
  *     file name (which the list or a pin must vouch for)
  * @param components the components to build (with what they are built against); empty for all of
  *     the target's
+ * @param libc the C library userspace is built against; empty for the board's own ({@code glibc}
+ *     unless the board says otherwise)
  */
 public record JobRequest(
     String board,
@@ -35,7 +38,8 @@ public record JobRequest(
     boolean requirePinned,
     Target target,
     Set<String> components,
-    int jobs) {
+    int jobs,
+    Optional<Libc> libc) {
   /** {@code SOURCE_DATE_EPOCH} when none is given: 2024-05-01, one fixed value for every stage. */
   public static final long DEFAULT_EPOCH = 1714521600L;
 
@@ -49,9 +53,18 @@ public record JobRequest(
     cache = cache.toAbsolutePath().normalize();
     packages = packages.map(p -> p.toAbsolutePath().normalize());
     kernelTar = kernelTar.map(p -> p.toAbsolutePath().normalize());
+    Objects.requireNonNull(libc, "libc");
     if (jobs < 1) {
       throw dev.askbuild.core.AskBuildException.badInput("--jobs must be at least 1, got " + jobs);
     }
+  }
+
+  /** A request with the board's own libc. */
+  public JobRequest(String board, Optional<Path> packages, Map<String, Path> privateFiles, Optional<Path> kernelTar,
+      Path out, Path cache, long epoch, Optional<Path> signature, Optional<Path> keyring, boolean strict,
+      boolean requirePinned, Target target, Set<String> components, int jobs) {
+    this(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict, requirePinned, target,
+        components, jobs, Optional.empty());
   }
 
   /** The usual request: everything at its default. */
@@ -62,11 +75,17 @@ public record JobRequest(
 
   public JobRequest withEpoch(long seconds) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, seconds, signature, keyring, strict,
-        requirePinned, target, components, jobs);
+        requirePinned, target, components, jobs, libc);
   }
 
   public JobRequest withTarget(Target t) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict,
-        requirePinned, t, components, jobs);
+        requirePinned, t, components, jobs, libc);
+  }
+
+  /** The run built against {@code c} rather than the board's own libc. */
+  public JobRequest withLibc(Libc c) {
+    return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict,
+        requirePinned, target, components, jobs, Optional.of(c));
   }
 }

@@ -32,6 +32,8 @@ record Selection(Target target, SortedSet<String> components, List<BoardProfile.
 
   static Selection of(BoardProfile board, CompilePlan plan, Target target, Set<String> requested) {
     SortedSet<String> components = new TreeSet<>(plan.select(target, requested));
+    // A component the board's libc cannot build is refused here, before any stage runs.
+    plan.requireBuildable(board.toolchain().libc(), components, target);
     List<BoardProfile.VendoredLibrary> libraries = board.withNeeds(plan.vendoredFor(components));
     Map<String, String> why = new LinkedHashMap<>();
     for (BoardProfile.VendoredLibrary lib : libraries) {

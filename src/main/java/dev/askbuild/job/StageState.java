@@ -27,7 +27,9 @@ final class StageState {
   StageState(Path dir, JobRequest request, Selection selection) {
     this.dir = dir;
     this.identity = request.board() + " epoch " + request.epoch() + " target " + request.target().label()
-        + " components " + selection.label();
+        + " components " + selection.label()
+        // glibc runs keep the identity they always had; musl's differs.
+        + request.libc().filter(l -> l != dev.askbuild.core.Libc.GLIBC).map(l -> " libc " + l.label()).orElse("");
   }
 
   void write(Stage stage, Object result) throws IOException {

@@ -7,6 +7,7 @@ import dev.askbuild.core.Command;
 import dev.askbuild.core.Dpkg;
 import dev.askbuild.core.CrossToolchain;
 import dev.askbuild.core.FileTrees;
+import dev.askbuild.core.Libc;
 import dev.askbuild.core.Messages;
 import dev.askbuild.core.PatchApplier;
 import dev.askbuild.core.ProcessRunner;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
 
 /**
  * The sysroot stage: an arm64 glibc sysroot from Debian's cross libc and multiarch {@code -dev}
- * packages, with the vendored libraries cross-built into it. Finished sysroots are cached by the
+ * packages, or a musl one from Debian's musl ({@link MuslSysroot}), with the vendored libraries
+ * cross-built into it. Finished sysroots are cached by the
  * hash of every input and published with one rename, so a killed run never leaves one that looks
  * complete.
  */
@@ -50,16 +52,31 @@ public final class SysrootStage {
       lib.tarball().recheck();
     }
     String triple = request.triple();
+    Libc target = request.toolchain().libc();
+    MuslSysroot musl = new MuslSysroot(runner, request.toolchain());
     Path libc = Path.of("/usr", triple);
     if (!Files.isDirectory(libc.resolve("lib")) || !Files.isDirectory(libc.resolve("include"))) {
       throw AskBuildException.environment(
           "the cross libc for " + triple + " is not installed: apt-get install libc6-dev-"
               + request.toolchain().debianArch() + "-cross");
     }
-    List<String> packages = new PackageClosure(new Dpkg(runner)).of(request.devPackages());
-    String key = key(request, packages);
+    List<String> packages;
+    if (target == Libc.MUSL) {
+      musl.requireInstalled();
+      // Debian's arm64 -dev packages are glibc builds: linked into musl programs they would call
+      // glibc's symbols (__*_chk, versioned ones). A library musl needs must be vendored.
+      packages = List.of();
+      if (!request.devPackages().isEmpty()) {
+        messages.info("sysroot: musl: left out the board's -dev packages, Debian's glibc builds: "
+            + String.join(", ", request.devPackages()));
+      }
+    } else {
+      packages = new PackageClosure(new Dpkg(runner)).of(request.devPackages());
+    }
+    String key = key(request, packages, musl);
     Files.createDirectories(request.cache());
-    Path entry = request.cache().resolve("sysroot-" + key.substring(0, 24));
+    // The libc is in the name too, so a glibc and a musl sysroot are told apart at a glance.
+    Path entry = request.cache().resolve((target == Libc.MUSL ? "sysroot-musl-" : "sysroot-") + key.substring(0, 24));
     if (Files.exists(entry.resolve(COMPLETE_MARKER))) {
       messages.info("sysroot: cache hit " + entry);
       return new SysrootResult(entry.toString(), key, true, messages.lines());
@@ -72,7 +89,11 @@ public final class SysrootStage {
     Path staging = FileTrees.stagingSibling(entry);
     try {
       Files.createDirectories(staging);
-      stageLibc(libc, staging, triple);
+      if (target == Libc.MUSL) {
+        musl.stage(staging);
+      } else {
+        stageLibc(libc, staging, triple);
+      }
       for (String pkg : packages) {
         stagePackage(pkg, staging);
       }
@@ -98,12 +119,17 @@ public final class SysrootStage {
   }
 
   /** Everything that decides the sysroot's content goes into its cache key. */
-  private String key(SysrootRequest request, List<String> packages) throws IOException {
+  private String key(SysrootRequest request, List<String> packages, MuslSysroot musl) throws IOException {
     // v3: staging paths rewritten out of .pc and .la files (entries of v2 carry them).
     StringBuilder sb = new StringBuilder("askbuild-sysroot-v3\n");
     sb.append("triple ").append(request.triple()).append('\n');
     sb.append("gcc ").append(CrossToolchain.gccVersion(runner, request.triple())).append('\n');
-    sb.append("libc ").append(new Dpkg(runner).version("libc6-dev-" + request.toolchain().debianArch() + "-cross")).append('\n');
+    if (request.toolchain().libc() == Libc.MUSL) {
+      sb.append(musl.keyLines());
+    } else {
+      // glibc's line as it always was, so glibc sysroots cached before musl existed stay valid.
+      sb.append("libc ").append(new Dpkg(runner).version("libc6-dev-" + request.toolchain().debianArch() + "-cross")).append('\n');
+    }
     for (String pkg : packages) {
       sb.append("dev ").append(pkg).append(' ')
           .append(new Dpkg(runner).version(pkg)).append('\n');
@@ -191,15 +217,23 @@ public final class SysrootStage {
     new PatchApplier(runner).apply(lib.patches(), src, "library " + lib.name(), log.getParent());
     messages.info("sysroot: building " + lib.name() + " (" + lib.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
     String triple = request.triple();
+    Libc libc = request.toolchain().libc();
     String jobs = "-j" + request.jobs();
     Map<String, String> env = buildEnv(request, sysroot, src);
-    List<String> cc = List.of("CC=" + triple + "-gcc --sysroot=" + sysroot, "AR=" + triple + "-ar");
-    String what = "building library " + lib.name();
+    List<String> cc = List.of("CC=" + env.get("CC"), "AR=" + triple + "-ar");
+    String what = "building library " + lib.name() + (libc == Libc.GLIBC ? "" : " against " + libc.label());
     if (lib.kind() == BuildKind.AUTOTOOLS) {
-      List<String> configure = new ArrayList<>(List.of("./configure", "--host=" + triple, "--prefix=/usr",
-          "--libdir=/usr/lib/" + triple));
+      List<String> configure = new ArrayList<>(List.of("./configure", "--host=" + libc.hostTriple(request.toolchain()),
+          "--prefix=/usr", "--libdir=/" + libc.libDir(request.toolchain())));
       configure.addAll(lib.extraArgs());
-      runner.runChecked(new Command(configure, src, env), log, what + " (configure)");
+      Command configureCommand = new Command(configure, src, env);
+      ProcessRunner.Result configured = runner.run(configureCommand, log);
+      if (!configured.succeeded() && libc == Libc.MUSL) {
+        MuslSysroot.refuseMissingPackages(lib.name(), src, sysroot, log, request.devPackages());
+      }
+      if (!configured.succeeded()) {
+        throw ProcessRunner.failure(configureCommand, configured, what + " (configure)");
+      }
       runner.runChecked(new Command(List.of("make", jobs), src, env), log, what);
       runner.runChecked(new Command(List.of("make", "DESTDIR=" + sysroot, "install"), src, env), log, what + " (install)");
     } else {
@@ -212,20 +246,32 @@ public final class SysrootStage {
       install.addAll(lib.extraArgs());
       runner.runChecked(new Command(install, src, env), log, what + " (install)");
     }
+    if (libc == Libc.MUSL) {
+      new MuslSysroot(runner, request.toolchain()).probeSharedLibraries(lib.name(), sysroot, src, env, log);
+    }
   }
 
   /** The environment a target build sees: the cross compiler on the sysroot, fixed time and locale. */
   static Map<String, String> buildEnv(SysrootRequest request, Path sysroot, Path src) {
     String triple = request.triple();
+    Libc libc = request.toolchain().libc();
     Map<String, String> env = new LinkedHashMap<>(BuildEnvironment.reproducible(request.epoch()));
-    env.put("CC", triple + "-gcc --sysroot=" + sysroot);
-    env.put("CXX", triple + "-g++ --sysroot=" + sysroot);
+    // musl: Debian's compiler through musl's specs in the sysroot (nothing for glibc).
+    String flags = libc == Libc.GLIBC ? "--sysroot=" + sysroot : String.join(" ", libc.compilerFlags(sysroot));
+    env.put("CC", triple + "-gcc " + flags);
+    env.put("CXX", triple + "-g++ " + flags);
     env.put("AR", triple + "-ar");
     env.put("RANLIB", triple + "-ranlib");
     env.put("STRIP", triple + "-strip");
+    if (libc == Libc.MUSL) {
+      // configure's --host names the musl triple; the binutils keep Debian's names.
+      for (String tool : List.of("NM", "OBJDUMP", "READELF", "LD", "OBJCOPY")) {
+        env.put(tool, triple + "-" + tool.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
     env.put("CFLAGS", "-O2 -ffile-prefix-map=" + src + "=. -ffile-prefix-map=" + sysroot + "=/");
     env.put("PKG_CONFIG_SYSROOT_DIR", sysroot.toString());
-    env.put("PKG_CONFIG_LIBDIR", sysroot.resolve("usr/lib").resolve(triple).resolve("pkgconfig") + ":"
+    env.put("PKG_CONFIG_LIBDIR", sysroot.resolve(libc.libDir(request.toolchain())).resolve("pkgconfig") + ":"
         + sysroot.resolve("usr/share/pkgconfig"));
     env.put("PKG_CONFIG_PATH", null);
     return env;
