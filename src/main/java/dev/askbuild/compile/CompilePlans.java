@@ -206,7 +206,12 @@ public final class CompilePlans {
         if (!v.isObject()) {
           throw wrong("steps[]." + field, "an object of strings");
         }
-        v.fields().forEachRemaining(e -> map.put(e.getKey(), textValue(e.getValue(), "steps[]." + field + "." + e.getKey())));
+        // A *Comment key says where the value beside it comes from (the recipe it follows); it is no variable.
+        v.fields().forEachRemaining(e -> {
+          if (!e.getKey().endsWith("Comment")) {
+            map.put(e.getKey(), textValue(e.getValue(), "steps[]." + field + "." + e.getKey()));
+          }
+        });
       }
       return map;
     }
