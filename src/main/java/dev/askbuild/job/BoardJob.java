@@ -1,7 +1,6 @@
 package dev.askbuild.job;
 
 import dev.askbuild.board.BoardProfile;
-import dev.askbuild.board.Boards;
 import dev.askbuild.check.CheckReport;
 import dev.askbuild.check.CheckStatus;
 import dev.askbuild.check.Checker;
@@ -74,7 +73,7 @@ public final class BoardJob {
 
   /** Opens a run: an unknown board is named first, then missing inputs are checked per stage. */
   public static BoardJob open(JobRequest request, ProcessRunner runner, Progress progress) throws IOException {
-    BoardProfile board = Boards.load(request.board());
+    BoardProfile board = request.loadBoard();
     CompilePlan plan = CompilePlans.forBoard(board);
     // A component selection that cannot be built is refused before any stage runs.
     Selection selection = Selection.of(board, plan, request.target(), request.components());

@@ -20,6 +20,8 @@ import java.util.Set;
  *     file name (which the list or a pin must vouch for)
  * @param components the components to build (with what they are built against); empty for all of
  *     the target's
+ * @param boardDir a board directory of the built-in boards' layout to read the board from instead
+ *     of the jar or {@code ASKBUILD_BOARD_PATH} ({@code --board-dir}); {@code board} is its name
  */
 public record JobRequest(
     String board,
@@ -35,7 +37,8 @@ public record JobRequest(
     boolean requirePinned,
     Target target,
     Set<String> components,
-    int jobs) {
+    int jobs,
+    Optional<Path> boardDir) {
   /** {@code SOURCE_DATE_EPOCH} when none is given: 2024-05-01, one fixed value for every stage. */
   public static final long DEFAULT_EPOCH = 1714521600L;
 
@@ -49,9 +52,18 @@ public record JobRequest(
     cache = cache.toAbsolutePath().normalize();
     packages = packages.map(p -> p.toAbsolutePath().normalize());
     kernelTar = kernelTar.map(p -> p.toAbsolutePath().normalize());
+    boardDir = boardDir.map(p -> p.toAbsolutePath().normalize());
     if (jobs < 1) {
       throw dev.askbuild.core.AskBuildException.badInput("--jobs must be at least 1, got " + jobs);
     }
+  }
+
+  /** A request for a board found by name (built in, or on {@code ASKBUILD_BOARD_PATH}). */
+  public JobRequest(String board, Optional<Path> packages, Map<String, Path> privateFiles, Optional<Path> kernelTar,
+      Path out, Path cache, long epoch, Optional<Path> signature, Optional<Path> keyring, boolean strict,
+      boolean requirePinned, Target target, Set<String> components, int jobs) {
+    this(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict, requirePinned,
+        target, components, jobs, Optional.empty());
   }
 
   /** The usual request: everything at its default. */
@@ -62,11 +74,28 @@ public record JobRequest(
 
   public JobRequest withEpoch(long seconds) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, seconds, signature, keyring, strict,
-        requirePinned, target, components, jobs);
+        requirePinned, target, components, jobs, boardDir);
   }
 
   public JobRequest withTarget(Target t) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict,
-        requirePinned, t, components, jobs);
+        requirePinned, t, components, jobs, boardDir);
+  }
+
+  /** The same request with the board read from {@code dir}. */
+  public JobRequest withBoardDir(Path dir) {
+    return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict,
+        requirePinned, target, components, jobs, Optional.of(dir));
+  }
+
+  /** The board this request names: read from its directory, or found by name. */
+  public dev.askbuild.board.BoardProfile loadBoard() {
+    dev.askbuild.board.BoardProfile profile = boardDir.map(dev.askbuild.board.Boards::loadDir)
+        .orElseGet(() -> dev.askbuild.board.Boards.load(board));
+    if (!profile.name().equals(board)) {
+      throw dev.askbuild.core.AskBuildException.badInput("--board " + board + " and --board-dir " + boardDir.get()
+          + " disagree: that directory's profile.json names board '" + profile.name() + "'");
+    }
+    return profile;
   }
 }

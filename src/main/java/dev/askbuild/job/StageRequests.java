@@ -131,6 +131,11 @@ final class StageRequests {
     if (value.startsWith(BoardProfile.ASK_PREFIX)) {
       return Optional.of(ask.resolve(value));
     }
+    if (value.startsWith(BoardProfile.BOARD_PREFIX)) {
+      // The board's reader already kept it inside the board directory and saw it there.
+      return Optional.of(board().source().dir().orElseThrow()
+          .resolve(value.substring(BoardProfile.BOARD_PREFIX.length())).normalize());
+    }
     if (BaseConfig.isTarget(value)) {
       return Optional.empty();
     }
