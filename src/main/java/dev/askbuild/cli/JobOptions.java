@@ -37,6 +37,9 @@ final class JobOptions {
   @Option(names = "--kernel-tar", paramLabel = "FILE", description = "Use this kernel tarball instead of the board's (listed or pinned under its own file name).")
   Path kernelTar;
 
+  @Option(names = "--kernel-sha256", paramLabel = "HEX", description = "The kernel tarball's SHA-256, proving a --kernel-tar that SHA256SUMS does not list (as a board's pin would).")
+  String kernelSha256;
+
   @Option(names = "--cache", paramLabel = "DIR", description = "Cache directory (default: $ASKBUILD_CACHE or ~/.cache/askbuild).")
   Path cache;
 
@@ -97,6 +100,6 @@ final class JobOptions {
     return new JobRequest(name, Optional.ofNullable(packages), files, Optional.ofNullable(kernelTar), out,
         CacheDirs.resolve(cache), epoch == null ? JobRequest.DEFAULT_EPOCH : epoch, Optional.ofNullable(signature),
         Optional.ofNullable(keyring), strict, requirePinned, Target.parse(target), new java.util.TreeSet<>(components), jobs,
-        Optional.ofNullable(boardDir));
+        Optional.ofNullable(boardDir), Optional.ofNullable(kernelSha256));
   }
 }

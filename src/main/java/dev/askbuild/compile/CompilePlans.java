@@ -90,12 +90,12 @@ public final class CompilePlans {
     }
     List<CompilePlan.Requirement> requirements = new ArrayList<>();
     for (JsonNode n : f.array(root, "requirements", true)) {
-      f.known(n, "requirements[].", "component", "kind", "value");
+      f.known(n, "requirements[].", "component", "kind", "value", "from");
       String kind = f.text(n, "requirements[].kind");
       requirements.add(new CompilePlan.Requirement(f.text(n, "requirements[].component"),
           RequirementKind.parse(kind).orElseThrow(() -> f.wrong("requirements[].kind",
               "kernel-file, kernel-config or kernel-symbol, got '" + kind + "'")),
-          f.text(n, "requirements[].value")));
+          f.text(n, "requirements[].value"), n.has("from") ? f.text(n, "requirements[].from") : ""));
     }
     List<CompilePlan.Step> steps = new ArrayList<>();
     for (JsonNode n : f.array(root, "steps", false)) {

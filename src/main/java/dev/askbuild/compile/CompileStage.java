@@ -178,8 +178,9 @@ public final class CompileStage {
       }
     }
     if (!unmet.isEmpty()) {
+      String order = request.plan().symversOrder(request.components());
       throw AskBuildException.badInput("the kernel tree " + kernel + " lacks what " + unmet.size()
-          + " requirement(s) need:\n  " + String.join("\n  ", unmet));
+          + " requirement(s) need" + (order.isEmpty() ? "" : " (" + order + ")") + ":\n  " + String.join("\n  ", unmet));
     }
   }
 

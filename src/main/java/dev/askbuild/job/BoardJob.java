@@ -127,12 +127,15 @@ public final class BoardJob {
   private StageRun verify(Messages log, long start) throws IOException {
     state.clear(Stage.VERIFY);
     inputs.requirePresent(selection);
-    VerifyReport report = new PackageVerifier(log).run(requests.verify());
+    VerifyReport report = new PackageVerifier(log).prove(requests.verify());
     if (!report.passed()) {
+      log.info(PackageVerifier.summary(report));
       throw AskBuildException.checkFailed("verify: " + report.failures().size() + " file(s) failed:\n"
-          + String.join("\n", report.failures().stream().map(v -> v.describe()).toList()));
+          + String.join("\n", report.failures().stream().map(this::describe).toList()));
     }
+    // A kernel tarball of another line fails verify: "passed" is said only after it was checked.
     requireKernelLine(report, log);
+    log.info(PackageVerifier.summary(report));
     Map<String, Object> kernelSummary = surveyKernel(report, log);
     keep(Stage.VERIFY, report);
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -243,6 +246,14 @@ public final class BoardJob {
       throw AskBuildException.checkFailed("check: dist " + built.dist() + " is not what the compile stage delivered: "
           + String.join(", ", differ));
     }
+  }
+
+  /** A failed file; an unlisted kernel tarball may also be proven by its hash on the command line. */
+  private String describe(dev.askbuild.verify.FileVerdict v) {
+    if (v.status() == Status.UNLISTED && v.file().equals(inputs.name("kernel"))) {
+      return v.describe() + "; or prove it with --kernel-sha256 " + (v.actual() == null ? "HEX" : v.actual());
+    }
+    return v.describe();
   }
 
   /** A kernel tarball of another line than the board's is refused now, not after minutes of patching. */

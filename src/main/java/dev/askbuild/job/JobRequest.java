@@ -20,6 +20,8 @@ import java.util.Set;
  *     file name (which the list or a pin must vouch for)
  * @param components the components to build (with what they are built against); empty for all of
  *     the target's
+ * @param kernelSha256 the kernel tarball's SHA-256 given on the command line ({@code --kernel-sha256}),
+ *     which proves it as a board's pin does, for a {@code --kernel-tar} no list names
  * @param boardDir a board directory of the built-in boards' layout to read the board from instead
  *     of the jar or {@code ASKBUILD_BOARD_PATH} ({@code --board-dir}); {@code board} is its name
  */
@@ -38,7 +40,8 @@ public record JobRequest(
     Target target,
     Set<String> components,
     int jobs,
-    Optional<Path> boardDir) {
+    Optional<Path> boardDir,
+    Optional<String> kernelSha256) {
   /** {@code SOURCE_DATE_EPOCH} when none is given: 2024-05-01, one fixed value for every stage. */
   public static final long DEFAULT_EPOCH = 1714521600L;
 
@@ -53,6 +56,10 @@ public record JobRequest(
     packages = packages.map(p -> p.toAbsolutePath().normalize());
     kernelTar = kernelTar.map(p -> p.toAbsolutePath().normalize());
     boardDir = boardDir.map(p -> p.toAbsolutePath().normalize());
+    if (kernelSha256.isPresent() && !kernelSha256.get().matches("[0-9a-f]{64}")) {
+      throw dev.askbuild.core.AskBuildException.badInput("--kernel-sha256 takes 64 lower-case hex digits (what"
+          + " `sha256sum FILE` prints first), got '" + kernelSha256.get() + "'");
+    }
     if (jobs < 1) {
       throw dev.askbuild.core.AskBuildException.badInput("--jobs must be at least 1, got " + jobs);
     }
@@ -63,7 +70,7 @@ public record JobRequest(
       Path out, Path cache, long epoch, Optional<Path> signature, Optional<Path> keyring, boolean strict,
       boolean requirePinned, Target target, Set<String> components, int jobs) {
     this(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict, requirePinned,
-        target, components, jobs, Optional.empty());
+        target, components, jobs, Optional.empty(), Optional.empty());
   }
 
   /** The usual request: everything at its default. */
@@ -74,18 +81,18 @@ public record JobRequest(
 
   public JobRequest withEpoch(long seconds) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, seconds, signature, keyring, strict,
-        requirePinned, target, components, jobs, boardDir);
+        requirePinned, target, components, jobs, boardDir, kernelSha256);
   }
 
   public JobRequest withTarget(Target t) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict,
-        requirePinned, t, components, jobs, boardDir);
+        requirePinned, t, components, jobs, boardDir, kernelSha256);
   }
 
   /** The same request with the board read from {@code dir}. */
   public JobRequest withBoardDir(Path dir) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict,
-        requirePinned, target, components, jobs, Optional.of(dir));
+        requirePinned, target, components, jobs, Optional.of(dir), kernelSha256);
   }
 
   /** The board this request names: read from its directory, or found by name. */

@@ -44,8 +44,10 @@ final class KernelNeeds {
       }
     }
     if (!unmet.isEmpty()) {
+      String order = plan.symversOrder(selection.components());
       throw AskBuildException.badInput("kernel tarball " + survey.tarball() + " (Linux " + survey.version()
-          + ", with the board's patch series) lacks what " + unmet.size() + " requirement(s) need:\n  "
+          + ", with the board's patch series) lacks what " + unmet.size() + " requirement(s) need"
+          + (order.isEmpty() ? "" : " (" + order + ")") + ":\n  "
           + String.join("\n  ", unmet));
     }
     return checked;

@@ -57,10 +57,17 @@ final class StageRequests {
     Path packages = inputs.packages();
     VerifyRequest verify = new VerifyRequest(packages, packages.resolve("SHA256SUMS"), request.signature(),
         request.keyring(), request.strict(), Runtime.getRuntime().availableProcessors(), Set.of())
-        .withPins(board().pins().byName(), request.requirePinned())
+        .withPins(pins(), request.requirePinned())
         .withElsewhere(inputs.elsewhere());
     // --strict proves the whole directory (unlisted files fail); otherwise the board's tarballs.
     return request.strict() ? verify : verify.limitedTo(names);
+  }
+
+  /** The board's pins, and the kernel tarball's hash when the run gives it ({@code --kernel-sha256}). */
+  private Map<String, String> pins() {
+    Map<String, String> pins = new TreeMap<>(board().pins().byName());
+    request.kernelSha256().ifPresent(sha -> pins.put(inputs.name("kernel"), sha));
+    return pins;
   }
 
   SysrootRequest sysroot(VerifyReport verified, AskTree ask) {

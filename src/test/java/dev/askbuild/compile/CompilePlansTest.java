@@ -77,6 +77,25 @@ class CompilePlansTest {
     }
   }
 
+  @Test
+  void unmetRequirementsSayWhereEachPieceComesFromAndWhichModuleSymversEachModuleNeeds() throws Exception {
+    CompilePlan plan = CompilePlans.forBoard(dev.askbuild.board.Boards.load("mono-gateway"));
+
+    assertThat(plan.symversOrder(java.util.Set.of("cdx", "fci", "auto_bridge")))
+        .isEqualTo("cdx needs the kernel's Module.symvers; fci needs the kernel's and cdx's Module.symvers");
+    assertThat(plan.symversOrder(java.util.Set.of("cmm", "libfci"))).isEmpty();
+    java.util.List<String> described = plan.requirementsOf(java.util.Set.of("cdx", "fmlib")).stream()
+        .map(CompilePlan.Requirement::describe).toList();
+    assertThat(described).contains(
+        "component cdx needs kernel file drivers/net/ethernet/freescale/sdk_dpaa (from NXP's SDK drivers in linux-imx"
+            + " lf-6.12.49-2.2.0 (not in kernel.org Linux))",
+        "component cdx needs kernel file include/linux/fsl_oh_port.h (from ASK's kernel patch"
+            + " 002-mono-gateway-ask-kernel_linux_6_12.patch, which adds it)");
+    assertThat(described).anyMatch(d -> d.startsWith("component cdx needs kernel config CONFIG_CPE_FAST_PATH (from ASK's"
+        + " defconfig"));
+    assertThat(plan.requirements()).allMatch(r -> !r.from().isEmpty());
+  }
+
   /** The macros a flag string defines, ${DEFINES} expanded. */
   private static java.util.List<String> defines(CompilePlan plan, String flags) {
     java.util.List<String> out = new java.util.ArrayList<>();
