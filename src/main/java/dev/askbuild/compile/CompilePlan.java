@@ -181,8 +181,13 @@ public record CompilePlan(
      * the missing piece comes from, so a user knows which tree, patch or config lacks it.
      */
     public String describe() {
+      return describe("");
+    }
+
+    /** The same with what a check found, e.g. "no Kconfig file of the patched tree declares it". */
+    public String describe(String found) {
       return "component " + component + " needs " + kind.describe() + " " + value
-          + (from.isEmpty() ? "" : " (from " + from + ")");
+          + (found.isEmpty() ? "" : " (" + found + ")") + (from.isEmpty() ? "" : "; it comes from " + from);
     }
   }
 

@@ -32,12 +32,12 @@ final class KernelNeeds {
         }
         case KERNEL_CONFIG -> {
           if (!survey.declares(r.value())) {
-            unmet.add(r.describe() + " (no Kconfig file of the patched tree declares it)");
+            unmet.add(r.describe("no Kconfig file of the patched tree declares it"));
           }
         }
         case KERNEL_SYMBOL -> {
           if (!survey.exports(r.value())) {
-            unmet.add(r.describe() + " (no source of the patched tree exports it)");
+            unmet.add(r.describe("no source of the patched tree exports it"));
           }
         }
         default -> throw new IllegalStateException(r.kind().toString());

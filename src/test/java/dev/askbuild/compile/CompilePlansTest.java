@@ -87,12 +87,12 @@ class CompilePlansTest {
     java.util.List<String> described = plan.requirementsOf(java.util.Set.of("cdx", "fmlib")).stream()
         .map(CompilePlan.Requirement::describe).toList();
     assertThat(described).contains(
-        "component cdx needs kernel file drivers/net/ethernet/freescale/sdk_dpaa (from NXP's SDK drivers in linux-imx"
-            + " lf-6.12.49-2.2.0 (not in kernel.org Linux))",
-        "component cdx needs kernel file include/linux/fsl_oh_port.h (from ASK's kernel patch"
-            + " 002-mono-gateway-ask-kernel_linux_6_12.patch, which adds it)");
-    assertThat(described).anyMatch(d -> d.startsWith("component cdx needs kernel config CONFIG_CPE_FAST_PATH (from ASK's"
-        + " defconfig"));
+        "component cdx needs kernel file drivers/net/ethernet/freescale/sdk_dpaa; it comes from NXP's SDK drivers in"
+            + " linux-imx lf-6.12.49-2.2.0, not in kernel.org Linux",
+        "component cdx needs kernel file include/linux/fsl_oh_port.h; it comes from ASK's kernel patch"
+            + " 002-mono-gateway-ask-kernel_linux_6_12.patch, which adds it");
+    assertThat(described).anyMatch(d -> d.startsWith("component cdx needs kernel config CONFIG_CPE_FAST_PATH; it comes"
+        + " from ASK's defconfig"));
     assertThat(plan.requirements()).allMatch(r -> !r.from().isEmpty());
   }
 
