@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param generatedInputs ask-build makes the board's inputs itself (the demo board), so {@code
  *     --packages} may be left out
  * @param devPackages installed arm64 {@code -dev} packages staged into the sysroot
+ * @param source where the board's files are read from: the jar or a user's board directory
  */
 public record BoardProfile(
     String name,
@@ -26,10 +27,19 @@ public record BoardProfile(
     List<String> devPackages,
     boolean generatedInputs,
     String fragmentText,
-    PinnedHashes pins) {
+    PinnedHashes pins,
+    BoardSource source) {
   public BoardProfile {
     vendored = List.copyOf(vendored);
     devPackages = List.copyOf(devPackages);
+  }
+
+  /** A built-in board's profile. */
+  public BoardProfile(String name, String description, Toolchain toolchain, Optional<String> platform,
+      KernelSpec kernel, String askTarball, List<VendoredLibrary> vendored, List<String> devPackages,
+      boolean generatedInputs, String fragmentText, PinnedHashes pins) {
+    this(name, description, toolchain, platform, kernel, askTarball, vendored, devPackages, generatedInputs,
+        fragmentText, pins, BoardSource.builtIn(name));
   }
 
   /**
@@ -106,4 +116,7 @@ public record BoardProfile(
 
   /** Prefix of values that point into the extracted ASK source tree. */
   public static final String ASK_PREFIX = "ask:";
+
+  /** Prefix of values that name a file of the board's own directory (a board outside the jar). */
+  public static final String BOARD_PREFIX = "board:";
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * resources sit inside a shaded jar.
  */
 public final class Boards {
-  private static final String BASE = "/dev/askbuild/board/";
+  static final String BASE = "/dev/askbuild/board/";
 
   /** The files of a board directory. */
   public static final String PROFILE = "profile.json";
@@ -25,8 +25,13 @@ public final class Boards {
 
   private Boards() {}
 
-  /** The known board names, in the order of {@code boards.list}. */
+  /** The known board names: those on {@code ASKBUILD_BOARD_PATH} first, then the built-in ones. */
   public static List<String> names() {
+    return BoardCatalog.standard().names();
+  }
+
+  /** The boards built into the jar, in the order of {@code boards.list}. */
+  public static List<String> builtInNames() {
     List<String> names = new ArrayList<>();
     for (String line : resourceText("boards.list").split("\n")) {
       String name = line.strip();
@@ -39,41 +44,37 @@ public final class Boards {
 
   /** Every known profile, parsed; a broken profile fails here naming its file. */
   public static List<BoardProfile> all() {
-    return names().stream().map(Boards::load).toList();
+    BoardCatalog catalog = BoardCatalog.standard();
+    return catalog.names().stream().map(catalog::load).toList();
   }
 
   /** The named profile, or exit 2 naming the board as unknown and listing the known ones. */
   public static BoardProfile load(String name) {
-    requireKnown(name);
-    String hashFile = name + "/" + name + ".hash";
-    BoardProfile profile = new ProfileReader(BASE + name + "/" + PROFILE).read(
-        resourceText(name + "/" + PROFILE),
-        resourceText(name + "/" + FRAGMENT),
-        PinnedHashes.parse(BASE + hashFile, resourceText(hashFile)));
-    if (!profile.name().equals(name)) {
-      throw AskBuildException.badInput("board profile " + BASE + name + "/" + PROFILE + ": field 'name' is '"
-          + profile.name() + "', expected '" + name + "'");
-    }
-    return profile;
+    return BoardCatalog.standard().load(name);
+  }
+
+  /** The board in a directory of the built-in boards' layout ({@code --board-dir}). */
+  public static BoardProfile loadDir(java.nio.file.Path dir) {
+    return BoardCatalog.loadDir(dir);
   }
 
   /** Exit 2 unless {@code name} is a known board: the first thing any command checks. */
   public static void requireKnown(String name) {
-    if (!names().contains(name)) {
+    List<String> names = names();
+    if (!names.contains(name)) {
       throw AskBuildException.badInput(
-          "unknown board '" + name + "'; known boards: " + String.join(", ", names()));
+          "unknown board '" + name + "'; known boards: " + String.join(", ", names));
     }
   }
 
   /** Parses a profile from text, for profiles that do not come from the jar (and for tests). */
   public static BoardProfile parse(String file, String json) {
-    return new ProfileReader(file).read(json, "", PinnedHashes.none(file));
+    return new ProfileReader(file).read(json, "", PinnedHashes.none(file), BoardSource.builtIn(""));
   }
 
   /** Another file of a board's directory, e.g. {@link #COMPILE_PLAN}, with the name it is known by. */
   public static BoardFile file(BoardProfile board, String fileName) {
-    String name = board.name() + "/" + fileName;
-    return new BoardFile(BASE + name, resourceText(name));
+    return board.source().file(fileName);
   }
 
   /** A board file's text and where it came from (for messages). */

@@ -25,7 +25,7 @@ final class ProfileReader {
   }
 
   /** The profile's JSON text, with the fragment and pinned hashes read beside it. */
-  BoardProfile read(String text, String fragmentText, PinnedHashes pins) {
+  BoardProfile read(String text, String fragmentText, PinnedHashes pins, BoardSource source) {
     JsonNode root;
     try {
       root = JSON.readTree(text);
@@ -45,6 +45,12 @@ final class ProfileReader {
     known(toolchain, "toolchain.", "arch", "crossCompile", "triple", "interpreter");
     known(kernel, "kernel.", "version", "tarball", "baseConfig", "patches");
     known(ask, "ask.", "tarball");
+    // Every file a board names stays in its own directory, the packages directory or the ASK tree.
+    boardFiles = new BoardFiles(file, source);
+    boardFiles.tarball("kernel.tarball", string(kernel, "kernel.", "tarball"));
+    boardFiles.tarball("ask.tarball", string(ask, "ask.", "tarball"));
+    boardFiles.file("kernel.baseConfig", string(kernel, "kernel.", "baseConfig"));
+    optionalString(kernel, "kernel.", "patches").ifPresent(v -> boardFiles.file("kernel.patches", v));
     return new BoardProfile(
         string(root, "", "name"),
         string(root, "", "description"),
@@ -66,7 +72,8 @@ final class ProfileReader {
         optionalStrings(root, "", "devPackages"),
         inputs(root),
         fragmentText,
-        pins);
+        pins,
+        source);
   }
 
   private Optional<String> kernelVersion(Optional<String> value) {
@@ -86,6 +93,8 @@ final class ProfileReader {
     }
     return inputs.orElse("packages").equals("generated");
   }
+
+  private BoardFiles boardFiles;
 
   private List<BoardProfile.VendoredLibrary> vendored(JsonNode root) {
     JsonNode list = root.get("vendored");
@@ -118,6 +127,11 @@ final class ProfileReader {
         }
       }
       names.add(name);
+      boardFiles.tarball(path + "tarball", string(lib, path, "tarball"));
+      List<String> patches = optionalStrings(lib, path, "patches");
+      for (int p = 0; p < patches.size(); p++) {
+        boardFiles.file(path + "patches[" + p + "]", patches.get(p));
+      }
       libs.add(
           new BoardProfile.VendoredLibrary(
               name,

@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "boards",
     mixinStandardHelpOptions = true,
-    description = "List the known boards: name, ASK's PLATFORM, inputs, description, and the tarballs each"
-        + " reads (with the ones whose hash the board pins marked 'pinned').")
+    description = "List the known boards: name, ASK's PLATFORM, inputs, description, where the board comes from"
+        + " (built in, or a directory of $ASKBUILD_BOARD_PATH), and the tarballs each reads (with the ones whose"
+        + " hash the board pins marked 'pinned').")
 final class BoardsCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -23,6 +24,7 @@ final class BoardsCommand implements Callable<Integer> {
     for (BoardProfile board : Boards.all()) {
       out.printf("%-14s %-9s %-10s %s%n", board.name(), board.platform().orElse("-"),
           board.generatedInputs() ? "generated" : "packages", board.description());
+      out.printf("%-14s   %-8s %s%n", "", "from", board.source().origin());
       for (Tarball t : board.tarballs()) {
         out.printf("%-14s   %-8s %s%s%n", "", t.role().label(), t.name(),
             board.pins().of(t.name()).isPresent() ? "  (pinned)" : "");

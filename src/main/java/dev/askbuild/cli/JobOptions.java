@@ -20,6 +20,11 @@ final class JobOptions {
   @Option(names = "--board", paramLabel = "B", description = "Board profile (see `askbuild boards`).")
   String board;
 
+  @Option(names = "--board-dir", paramLabel = "DIR", description = "Read the board from DIR, a directory laid out as"
+      + " the built-in boards are (profile.json, compile.json, kernel.config, NAME.hash; `askbuild board export` writes"
+      + " one); --board may then be left out. Boards in the directories of $ASKBUILD_BOARD_PATH are found by name.")
+  Path boardDir;
+
   @Option(names = "--packages", paramLabel = "DIR", description = "Vendored tarballs and SHA256SUMS (optional for a board whose inputs askbuild makes, e.g. demo).")
   Path packages;
 
@@ -31,6 +36,9 @@ final class JobOptions {
 
   @Option(names = "--kernel-tar", paramLabel = "FILE", description = "Use this kernel tarball instead of the board's (listed or pinned under its own file name).")
   Path kernelTar;
+
+  @Option(names = "--kernel-sha256", paramLabel = "HEX", description = "The kernel tarball's SHA-256, proving a --kernel-tar that SHA256SUMS does not list (as a board's pin would).")
+  String kernelSha256;
 
   @Option(names = "--cache", paramLabel = "DIR", description = "Cache directory (default: $ASKBUILD_CACHE or ~/.cache/askbuild).")
   Path cache;
@@ -66,15 +74,21 @@ final class JobOptions {
   boolean json;
 
   boolean boardMode() {
-    return board != null;
+    return board != null || boardDir != null;
   }
 
   /** The request; an unknown board is named before any other option is looked at. */
   JobRequest request() {
-    if (board == null) {
+    String name = board;
+    if (boardDir != null) {
+      // The directory's profile names the board; --board, if given too, must agree (checked on loading).
+      String inDir = Boards.loadDir(boardDir).name();
+      name = board == null ? inDir : board;
+    } else if (board == null) {
       throw AskBuildException.badInput("--board is required (known boards: " + String.join(", ", Boards.names()) + ")");
+    } else {
+      Boards.requireKnown(board);
     }
-    Boards.requireKnown(board);
     if (out == null) {
       throw AskBuildException.badInput("--out DIR is required with --board");
     }
@@ -86,9 +100,10 @@ final class JobOptions {
       }
       files.put(spec.substring(0, eq), Path.of(spec.substring(eq + 1)));
     }
-    return new JobRequest(board, Optional.ofNullable(packages), files, Optional.ofNullable(kernelTar), out,
+    return new JobRequest(name, Optional.ofNullable(packages), files, Optional.ofNullable(kernelTar), out,
         CacheDirs.resolve(cache), epoch == null ? JobRequest.DEFAULT_EPOCH : epoch, Optional.ofNullable(signature),
         Optional.ofNullable(keyring), strict, requirePinned, Target.parse(target), new java.util.TreeSet<>(components), jobs,
-        Optional.ofNullable(libc).map(l -> dev.askbuild.core.Libc.parse(l, "--libc")));
+        Optional.ofNullable(libc).map(l -> dev.askbuild.core.Libc.parse(l, "--libc")), Optional.ofNullable(boardDir),
+        Optional.ofNullable(kernelSha256));
   }
 }

@@ -31,9 +31,11 @@ final class StageCommand {
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     JobRequest request = null;
+    // What the stage reported before it failed goes into the JSON too, as it went into its log.
+    dev.askbuild.core.Messages reported = new dev.askbuild.core.Messages(new StderrProgress(err));
     try {
       request = options.request();
-      BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), new StderrProgress(err));
+      BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), reported);
       StageRun run = job.run(stage);
       if (options.json) {
         print(spec, envelope(stage.label(), request.board(), request.out().toString(), run));
@@ -42,10 +44,16 @@ final class StageCommand {
     } catch (AskBuildException e) {
       if (options.json) {
         print(spec, envelope(stage.label(), options.board, request == null ? String.valueOf(options.out)
-            : request.out().toString(), StageRun.failed(stage.label(), e.exitCode(), e.getMessage(), (System.nanoTime() - start) / 1_000_000)));
+            : request.out().toString(), withMessages(StageRun.failed(stage.label(), e.exitCode(), e.getMessage(),
+            (System.nanoTime() - start) / 1_000_000), reported.lines())));
       }
       throw e;
     }
+  }
+
+  private static StageRun withMessages(StageRun failed, java.util.List<String> messages) {
+    return new StageRun(failed.stage(), failed.status(), failed.exitCode(), failed.error(), failed.cache(),
+        failed.millis(), messages.stream().filter(l -> !l.startsWith("[")).toList(), failed.summary());
   }
 
   static ObjectNode envelope(String command, String board, String out, StageRun run) {

@@ -18,6 +18,12 @@ final class StderrProgress implements Progress {
   }
 
   @Override
+  public void error(String line) {
+    err.println("error: " + line);
+    err.flush();
+  }
+
+  @Override
   public void warn(String line) {
     err.println("warning: " + line);
     err.flush();

@@ -235,11 +235,49 @@ public record CompilePlan(
    * Something a component needs of the kernel tree: a file ({@code kernel-file}), a config symbol
    * set to y or m ({@code kernel-config}) or an exported symbol ({@code kernel-symbol}).
    */
-  public record Requirement(String component, RequirementKind kind, String value) {
-    /** "component cdx needs kernel file include/linux/fsl_qman.h". */
-    public String describe() {
-      return "component " + component + " needs " + kind.describe() + " " + value;
+  public record Requirement(String component, RequirementKind kind, String value, String from) {
+    public Requirement(String component, RequirementKind kind, String value) {
+      this(component, kind, value, "");
     }
+
+    /**
+     * "component cdx needs kernel file include/linux/fsl_qman.h (from NXP's SDK drivers ...)": where
+     * the missing piece comes from, so a user knows which tree, patch or config lacks it.
+     */
+    public String describe() {
+      return describe("");
+    }
+
+    /** The same with what a check found, e.g. "no Kconfig file of the patched tree declares it". */
+    public String describe(String found) {
+      return "component " + component + " needs " + kind.describe() + " " + value
+          + (found.isEmpty() ? "" : " (" + found + ")") + (from.isEmpty() ? "" : "; it comes from " + from);
+    }
+  }
+
+  /**
+   * Which {@code Module.symvers} each selected module is built against, said before a list of unmet
+   * requirements: "cdx needs the kernel's Module.symvers; fci needs the kernel's and cdx's". Empty
+   * when no selected component needs one.
+   */
+  public String symversOrder(java.util.Set<String> selected) {
+    List<String> parts = new java.util.ArrayList<>();
+    for (String name : new java.util.TreeSet<>(selected)) {
+      boolean kernel = requirements.stream().anyMatch(r -> r.component().equals(name)
+          && r.kind() == RequirementKind.KERNEL_FILE && r.value().equals("Module.symvers"));
+      List<String> modules = components.get(name).needs().stream()
+          .filter(n -> components.get(n).phase().equals("modules")).sorted().toList();
+      if (!kernel && modules.isEmpty()) {
+        continue;
+      }
+      List<String> of = new java.util.ArrayList<>();
+      if (kernel) {
+        of.add("the kernel's");
+      }
+      modules.forEach(m -> of.add(m + "'s"));
+      parts.add(name + " needs " + String.join(" and ", of) + " Module.symvers");
+    }
+    return String.join("; ", parts);
   }
 
   /** The requirements of the given components, in plan order. */

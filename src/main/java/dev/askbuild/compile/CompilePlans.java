@@ -91,12 +91,12 @@ public final class CompilePlans {
     }
     List<CompilePlan.Requirement> requirements = new ArrayList<>();
     for (JsonNode n : f.array(root, "requirements", true)) {
-      f.known(n, "requirements[].", "component", "kind", "value");
+      f.known(n, "requirements[].", "component", "kind", "value", "from");
       String kind = f.text(n, "requirements[].kind");
       requirements.add(new CompilePlan.Requirement(f.text(n, "requirements[].component"),
           RequirementKind.parse(kind).orElseThrow(() -> f.wrong("requirements[].kind",
               "kernel-file, kernel-config or kernel-symbol, got '" + kind + "'")),
-          f.text(n, "requirements[].value")));
+          f.text(n, "requirements[].value"), n.has("from") ? f.text(n, "requirements[].from") : ""));
     }
     List<CompilePlan.Step> steps = new ArrayList<>();
     for (JsonNode n : f.array(root, "steps", false)) {
@@ -216,7 +216,12 @@ public final class CompilePlans {
         if (!v.isObject()) {
           throw wrong("steps[]." + field, "an object of strings");
         }
-        v.fields().forEachRemaining(e -> map.put(e.getKey(), textValue(e.getValue(), "steps[]." + field + "." + e.getKey())));
+        // A *Comment key says where the value beside it comes from (the recipe it follows); it is no variable.
+        v.fields().forEachRemaining(e -> {
+          if (!e.getKey().endsWith("Comment")) {
+            map.put(e.getKey(), textValue(e.getValue(), "steps[]." + field + "." + e.getKey()));
+          }
+        });
       }
       return map;
     }

@@ -153,7 +153,7 @@ public final class CompileStage {
     if (!Files.isDirectory(kernel)) {
       throw AskBuildException.badInput("kernel tree " + kernel + " does not exist");
     }
-    KernelRequirements.requireBuilt(needed, kernel);
+    KernelRequirements.requireBuilt(needed, kernel, request.plan().symversOrder(request.components()));
   }
 
   private Map<String, String> environment(
@@ -175,7 +175,8 @@ public final class CompileStage {
     env.put(OfflineShims.NETWORK_LOG, networkLog.toString());
     env.put(OfflineShims.LEAK_LOG, leakLog.toString());
     env.put(OfflineShims.ALLOWED_ROOTS, String.join(" ", allowedRoots(request, tree)));
-    env.put(OfflineShims.PREFIX_MAPS, "-ffile-prefix-map=" + tree + "=. -ffile-prefix-map=" + request.work().toAbsolutePath() + "=.");
+    env.put(OfflineShims.PREFIX_MAPS, String.join(" ", PrefixMaps.of(request.work().toAbsolutePath(), tree,
+        request.sysroot(), request.kernelDir().map(Path::toAbsolutePath)).options()));
     return env;
   }
 

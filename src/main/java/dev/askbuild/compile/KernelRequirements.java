@@ -27,7 +27,7 @@ public final class KernelRequirements {
 
     boolean meets(CompilePlan.Requirement need);
 
-    /** Why an unmet need is unmet, appended to its description ({@code ""} for nothing more to say). */
+    /** Why an unmet need is unmet, said in its description ({@code ""} for nothing more to say). */
     String why(CompilePlan.Requirement need);
   }
 
@@ -35,25 +35,34 @@ public final class KernelRequirements {
    * Checks the needs against the survey of the patched source tree; every unmet one is listed at
    * once (exit 2). Returns how many needs it could decide now.
    */
-  public static int requireSurveyed(List<CompilePlan.Requirement> needs, KernelSurvey survey) {
+  public static int requireSurveyed(List<CompilePlan.Requirement> needs, KernelSurvey survey, String order) {
     List<String> unmet = new ArrayList<>();
     int checked = evaluate(needs, surveyed(survey), unmet);
     if (!unmet.isEmpty()) {
       throw AskBuildException.badInput("kernel tarball " + survey.tarball() + " (Linux " + survey.version()
-          + ", with the board's patch series) lacks what " + unmet.size() + " requirement(s) need:\n  "
-          + String.join("\n  ", unmet));
+          + ", with the board's patch series) lacks what " + unmet.size() + " requirement(s) need"
+          + inOrder(order) + ":\n  " + String.join("\n  ", unmet));
     }
     return checked;
   }
 
-  /** Checks the needs against the built kernel tree; every unmet one is listed at once (exit 2). */
-  public static void requireBuilt(List<CompilePlan.Requirement> needs, Path kernel) {
+  /**
+   * Checks the needs against the built kernel tree; every unmet one is listed at once (exit 2).
+   *
+   * @param order which Module.symvers each selected module is built against ({@link
+   *     CompilePlan#symversOrder}), said before the list; empty for none
+   */
+  public static void requireBuilt(List<CompilePlan.Requirement> needs, Path kernel, String order) {
     List<String> unmet = new ArrayList<>();
     evaluate(needs, built(kernel), unmet);
     if (!unmet.isEmpty()) {
       throw AskBuildException.badInput("the kernel tree " + kernel + " lacks what " + unmet.size()
-          + " requirement(s) need:\n  " + String.join("\n  ", unmet));
+          + " requirement(s) need" + inOrder(order) + ":\n  " + String.join("\n  ", unmet));
     }
+  }
+
+  private static String inOrder(String order) {
+    return order.isEmpty() ? "" : " (" + order + ")";
   }
 
   static int evaluate(List<CompilePlan.Requirement> needs, Evidence evidence, List<String> unmet) {
@@ -64,7 +73,7 @@ public final class KernelRequirements {
       }
       checked++;
       if (!evidence.meets(need)) {
-        unmet.add(need.describe() + evidence.why(need));
+        unmet.add(need.describe(evidence.why(need)));
       }
     }
     return checked;
@@ -90,8 +99,8 @@ public final class KernelRequirements {
       public String why(CompilePlan.Requirement need) {
         return switch (need.kind()) {
           case KERNEL_FILE -> "";
-          case KERNEL_CONFIG -> " (no Kconfig file of the patched tree declares it)";
-          case KERNEL_SYMBOL -> " (no source of the patched tree exports it)";
+          case KERNEL_CONFIG -> "no Kconfig file of the patched tree declares it";
+          case KERNEL_SYMBOL -> "no source of the patched tree exports it";
         };
       }
     };

@@ -28,6 +28,12 @@ public final class Messages implements Progress {
     forward.warn(line);
   }
 
+  @Override
+  public void error(String line) {
+    lines.add("error: " + line);
+    forward.error(line);
+  }
+
   /** Everything reported so far, in order. */
   public List<String> lines() {
     return List.copyOf(lines);

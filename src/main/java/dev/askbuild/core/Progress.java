@@ -17,4 +17,13 @@ public interface Progress {
   void info(String line);
 
   void warn(String line);
+
+  /**
+   * A failure the stage goes on to report before it fails (every failed file of a verification,
+   * then exit 1): shown as {@code error:}, never as a warning. A sink that does not tell errors apart
+   * shows it as information, with the word.
+   */
+  default void error(String line) {
+    info("error: " + line);
+  }
 }

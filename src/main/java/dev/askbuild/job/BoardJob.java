@@ -1,7 +1,6 @@
 package dev.askbuild.job;
 
 import dev.askbuild.board.BoardProfile;
-import dev.askbuild.board.Boards;
 import dev.askbuild.check.CheckReport;
 import dev.askbuild.check.CheckStatus;
 import dev.askbuild.compile.CompilePlan;
@@ -78,8 +77,7 @@ public final class BoardJob {
 
   /** Opens a run: an unknown board is named first, then missing inputs are checked per stage. */
   public static BoardJob open(JobRequest request, ProcessRunner runner, Progress progress) throws IOException {
-    BoardProfile loaded = Boards.load(request.board());
-    BoardProfile board = request.libc().map(loaded::withLibc).orElse(loaded);
+    BoardProfile board = request.loadBoard();
     CompilePlan plan = CompilePlans.forBoard(board);
     // A component selection that cannot be built is refused before any stage runs.
     Selection selection = Selection.of(board, plan, request.target(), request.components());
@@ -205,15 +203,18 @@ public final class BoardJob {
   private Outcome verify(Messages log) throws IOException {
     state.clear(Stage.VERIFY);
     inputs.requirePresent(selection);
-    VerifyReport report = new PackageVerifier(log).run(requests.verify());
+    VerifyReport report = new PackageVerifier(log).prove(requests.verify());
     if (!report.passed()) {
+      log.info(PackageVerifier.summary(report));
       throw AskBuildException.checkFailed("verify: " + report.failures().size() + " file(s) failed:\n"
-          + String.join("\n", report.failures().stream().map(v -> v.describe()).toList()));
+          + String.join("\n", report.failures().stream().map(this::describe).toList()));
     }
+    // A kernel tarball of another line fails verify: "passed" is said only after it was checked.
     requireKernelLine(report, log);
+    log.info(PackageVerifier.summary(report));
     Optional<KernelSurvey> survey = surveyKernel(report, log);
     Optional<Integer> needs = survey.map(s -> KernelRequirements.requireSurveyed(
-        plan.requirementsOf(selection.components()), s));
+        plan.requirementsOf(selection.components()), s, plan.symversOrder(selection.components())));
     needs.ifPresent(checked -> log.info("verify: the patched kernel tree has what the selected components need ("
         + checked + " needs checked now; config values and Module.symvers again after the kernel build)"));
     StageSummary summary = new StageSummary.Verify(true, report.count(Status.OK),
@@ -309,6 +310,14 @@ public final class BoardJob {
       throw AskBuildException.checkFailed("check: dist " + built.dist() + " is not what the compile stage delivered: "
           + String.join(", ", differ));
     }
+  }
+
+  /** A failed file; an unlisted kernel tarball may also be proven by its hash on the command line. */
+  private String describe(dev.askbuild.verify.FileVerdict v) {
+    if (v.status() == Status.UNLISTED && v.file().equals(inputs.name("kernel"))) {
+      return v.describe() + "; or prove it with --kernel-sha256 " + (v.actual() == null ? "HEX" : v.actual());
+    }
+    return v.describe();
   }
 
   /** A kernel tarball of another line than the board's is refused now, not after minutes of patching. */

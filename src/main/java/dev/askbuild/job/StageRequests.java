@@ -56,10 +56,17 @@ final class StageRequests {
     Path packages = inputs.packages();
     VerifyRequest verify = new VerifyRequest(packages, packages.resolve("SHA256SUMS"), request.signature(),
         request.keyring(), request.strict(), Runtime.getRuntime().availableProcessors(), Set.of())
-        .withPins(board().pins().byName(), request.requirePinned())
+        .withPins(pins(), request.requirePinned())
         .withElsewhere(inputs.elsewhere());
     // --strict proves the whole directory (unlisted files fail); otherwise the board's tarballs.
     return request.strict() ? verify : verify.limitedTo(names);
+  }
+
+  /** The board's pins, and the kernel tarball's hash when the run gives it ({@code --kernel-sha256}). */
+  private Map<String, String> pins() {
+    Map<String, String> pins = new TreeMap<>(board().pins().byName());
+    request.kernelSha256().ifPresent(sha -> pins.put(inputs.name("kernel"), sha));
+    return pins;
   }
 
   SysrootRequest sysroot(VerifyReport verified, AskTree ask) {
@@ -124,6 +131,11 @@ final class StageRequests {
   private Optional<Path> file(String value, AskTree ask) {
     if (value.startsWith(BoardProfile.ASK_PREFIX)) {
       return Optional.of(ask.resolve(value));
+    }
+    if (value.startsWith(BoardProfile.BOARD_PREFIX)) {
+      // The board's reader already kept it inside the board directory and saw it there.
+      return Optional.of(board().source().dir().orElseThrow()
+          .resolve(value.substring(BoardProfile.BOARD_PREFIX.length())).normalize());
     }
     if (BaseConfig.isTarget(value)) {
       return Optional.empty();

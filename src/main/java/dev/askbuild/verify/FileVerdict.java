@@ -2,6 +2,7 @@ package dev.askbuild.verify;
 
 import dev.askbuild.core.TrustedFile;
 import java.io.Serializable;
+import java.nio.file.Path;
 
 /**
  * The outcome for one file; {@code expected}, {@code actual} or {@code trusted} is null where there
@@ -11,8 +12,17 @@ import java.io.Serializable;
  * @param trusted the file as it was proven, for the stages that read it (only when {@code OK})
  */
 public record FileVerdict(String file, String expected, String actual, Status status, boolean pinned,
-    TrustedFile trusted) implements Serializable {
+    TrustedFile trusted, @com.fasterxml.jackson.annotation.JsonIgnore String list) implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  public FileVerdict(String file, String expected, String actual, Status status, boolean pinned, TrustedFile trusted) {
+    this(file, expected, actual, status, pinned, trusted, null);
+  }
+
+  /** The same verdict naming the checksum list a line would be added to. */
+  FileVerdict listedIn(Path sums) {
+    return new FileVerdict(file, expected, actual, status, pinned, trusted, sums.toString());
+  }
 
   /** A verdict with no hash proven. */
   public static FileVerdict of(String file, String expected, String actual, Status status) {
@@ -32,7 +42,9 @@ public record FileVerdict(String file, String expected, String actual, Status st
           + actual;
       case MISSING -> "missing: " + file + " is " + (pinned ? "pinned by the board" : "listed")
           + " but not in the packages directory";
-      case UNLISTED -> "unlisted: " + file + " is not in the checksum list";
+      case UNLISTED -> "unlisted: " + file + " is not in the checksum list" + (actual == null ? ""
+          : "; if it is the file you meant (compare " + actual + " with what its publisher gives), add the line '"
+              + actual + "  " + file + "' to " + (list == null ? "SHA256SUMS" : list));
       case LIST_CONFLICT -> "checksum list conflict: " + file + " is listed with " + actual
           + " but the board pins " + expected + "; the list (or the file) was altered";
       case UNPINNED -> "unpinned: " + file + " has no hash pinned by the board (--require-pinned)";

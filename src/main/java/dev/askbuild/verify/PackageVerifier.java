@@ -33,7 +33,24 @@ public final class PackageVerifier {
     this.progress = progress;
   }
 
+  /** Proves the files and reports each, then the summary line ({@link #summary}). */
   public VerifyReport run(VerifyRequest request) throws IOException {
+    VerifyReport report = prove(request);
+    progress.info(summary(report));
+    return report;
+  }
+
+  /** "verify: passed, N file(s) proven, 0 failure(s)", or FAILED. */
+  public static String summary(VerifyReport report) {
+    return "verify: " + (report.passed() ? "passed" : "FAILED") + ", " + report.count(Status.OK)
+        + " file(s) proven, " + report.failures().size() + " failure(s)";
+  }
+
+  /**
+   * Proves the files and reports each, without the summary line: a run that checks more of what it
+   * proved (a board run checks the kernel tarball's version) says "passed" only once all of it did.
+   */
+  public VerifyReport prove(VerifyRequest request) throws IOException {
     Messages messages = new Messages(progress);
     Path packages = request.packages().toAbsolutePath().normalize();
     if (!Files.isDirectory(packages)) {
@@ -67,23 +84,26 @@ public final class PackageVerifier {
       verdicts.addAll(unlisted(packages, list, request));
     } else {
       // A needed file nobody vouches for is a failure: nothing unverified gets extracted.
-      request.only().stream().filter(name -> !checked.contains(name)).sorted()
-          .forEach(name -> verdicts.add(FileVerdict.of(name, null, null, Status.UNLISTED)));
+      // Its hash is given with the verdict (not trusted: only shown), so the message can say which
+      // line to add to the list after checking the file against a source one trusts.
+      for (String name : request.only().stream().filter(n -> !checked.contains(n)).sorted().toList()) {
+        Path file = request.elsewhere().getOrDefault(name, packages.resolve(name));
+        String seen = Files.isRegularFile(file) ? dev.askbuild.core.Sha256.ofFile(file) : null;
+        verdicts.add(FileVerdict.of(name, null, seen, Status.UNLISTED).listedIn(list.source()));
+      }
     }
     VerifyReport report = new VerifyReport(list.source().toString(), verdicts, signature,
         request.strict() || !request.only().isEmpty(), List.of());
     for (FileVerdict v : report.verdicts()) {
       String pin = v.pinned() ? " (pinned)" : "";
       if (report.isFailure(v)) {
-        messages.warn("verify: " + v.describe());
+        messages.error("verify: " + v.describe());
       } else if (v.status() == Status.UNLISTED) {
         messages.warn("verify: unlisted " + v.file() + " (not read by any stage; --strict makes this a failure)");
       } else {
         messages.info("verify: ok " + v.file() + " " + v.actual() + pin);
       }
     }
-    messages.info("verify: " + (report.passed() ? "passed" : "FAILED") + ", " + report.count(Status.OK)
-        + " file(s) proven, " + report.failures().size() + " failure(s)");
     return new VerifyReport(report.sums(), report.verdicts(), signature, report.strict(), messages.lines());
   }
 

@@ -122,6 +122,8 @@ class MonoGatewayInputsTest {
     assertThat(dir.resolve("out/logs/verify.log")).content().contains("does not apply");
   }
 
+  private static final String PATCH_002 = "ASK's kernel patch 002-mono-gateway-ask-kernel_linux_6_12.patch";
+
   @Test
   void everyNeedOfTheSelectedComponentsTheTreeLacksIsListedAtVerify(@TempDir Path dir) throws Exception {
     Path packages = packages(dir, Map.of(SERIES, SERIES_OK));
@@ -129,17 +131,23 @@ class MonoGatewayInputsTest {
 
     assertThatThrownBy(() -> open(request(dir, packages, Target.MODULES, Set.of())).run(Stage.VERIFY))
         .hasMessage("kernel tarball " + KERNEL + " (Linux 6.12.49, with the board's patch series) lacks what 7"
-            + " requirement(s) need:\n"
-            + "  component cdx needs kernel file drivers/net/ethernet/freescale/sdk_fman/ncsw_config.mk\n"
-            + "  component cdx needs kernel file drivers/net/ethernet/freescale/sdk_dpaa\n"
-            + "  component cdx needs kernel file drivers/crypto/caam/pdb.h\n"
+            + " requirement(s) need (cdx needs the kernel's Module.symvers; fci needs the kernel's and cdx's"
+            + " Module.symvers):\n"
+            + "  component cdx needs kernel file drivers/net/ethernet/freescale/sdk_fman/ncsw_config.mk; it comes"
+            + " from NXP's SDK drivers in linux-imx lf-6.12.49-2.2.0, not in kernel.org Linux\n"
+            + "  component cdx needs kernel file drivers/net/ethernet/freescale/sdk_dpaa; it comes from NXP's SDK"
+            + " drivers in linux-imx lf-6.12.49-2.2.0, not in kernel.org Linux\n"
+            + "  component cdx needs kernel file drivers/crypto/caam/pdb.h; it comes from the kernel's CAAM driver,"
+            + " extended by " + PATCH_002 + "\n"
             + "  component cdx needs kernel config CONFIG_INET_IPSEC_OFFLOAD (no Kconfig file of the patched tree"
-            + " declares it)\n"
+            + " declares it); it comes from ASK's defconfig config/kernel/defconfig, for the Kconfig symbol "
+            + PATCH_002 + " declares\n"
             + "  component auto_bridge needs kernel config CONFIG_BRIDGE (no Kconfig file of the patched tree"
-            + " declares it)\n"
-            + "  component auto_bridge needs kernel file net/bridge/br_private.h\n"
+            + " declares it); it comes from ASK's defconfig config/kernel/defconfig, which sets CONFIG_BRIDGE=y\n"
+            + "  component auto_bridge needs kernel file net/bridge/br_private.h; it comes from the kernel's bridge,"
+            + " extended by " + PATCH_002 + "\n"
             + "  component auto_bridge needs kernel symbol register_brevent_notifier (no source of the patched"
-            + " tree exports it)")
+            + " tree exports it); it comes from " + PATCH_002 + ", which exports it")
         .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT);
   }
 

@@ -107,7 +107,7 @@ class MuslBuildTest {
         .withTarget(Target.USERSPACE).withLibc(Libc.MUSL);
     JobRequest cmm = new JobRequest(request.board(), request.packages(), request.privateFiles(), request.kernelTar(),
         request.out(), request.cache(), request.epoch(), request.signature(), request.keyring(), false, false,
-        Target.USERSPACE, Set.of("cmm"), 1, request.libc());
+        Target.USERSPACE, Set.of("cmm"), 1, request.libc(), Optional.empty(), Optional.empty());
 
     assertThatThrownBy(() -> BoardJob.open(cmm, ProcessRunner.forBuilds(), Progress.SILENT))
         .isInstanceOf(AskBuildException.class)
