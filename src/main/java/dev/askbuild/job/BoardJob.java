@@ -172,6 +172,9 @@ public final class BoardJob {
     summary.put("mode", kernel.manifest().build().label());
     summary.put("cacheHit", kernel.cacheHit());
     summary.put("droppedSymbols", kernel.droppedSymbols());
+    // On a hit, the figures of the make that built the cached tree: the next one expects as many.
+    summary.put("objects", kernel.objects());
+    summary.put("buildMillis", kernel.buildMillis());
     return StageRun.ok(Stage.KERNEL, kernel.cacheHit() ? "hit" : "miss", millis(start), kernel.messages(), summary);
   }
 

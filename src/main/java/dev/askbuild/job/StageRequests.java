@@ -105,7 +105,8 @@ final class StageRequests {
     }
     return new CompileRequest(verified.require(inputs.name("ask")), vendored, kernel.map(KernelResult::treePath),
         sysroot.path(), workspace.stageWork(Stage.COMPILE), board().toolchain(), board().platform().orElse(""),
-        request.epoch(), plan, request.target(), selection.components());
+        request.epoch(), plan, request.target(), selection.components())
+        .withCompilerCache(dev.askbuild.cache.CompilerCache.in(request.cache()));
   }
 
   CheckRequest check(CompileResult compiled, SysrootResult sysroot, Optional<KernelResult> kernel) {

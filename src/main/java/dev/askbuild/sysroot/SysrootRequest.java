@@ -1,5 +1,6 @@
 package dev.askbuild.sysroot;
 
+import dev.askbuild.cache.CompilerCache;
 import dev.askbuild.core.Toolchain;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param work where sources are unpacked and built, and logs written
  * @param cache where finished sysroots are kept, one directory per input hash
+ * @param compilerCache the ccache the vendored libraries' compiles run through
  */
 public record SysrootRequest(
     Toolchain toolchain,
@@ -18,10 +20,21 @@ public record SysrootRequest(
     List<VendoredLibrary> libraries,
     Path work,
     Path cache,
-    long epoch) {
+    long epoch,
+    CompilerCache compilerCache) {
   public SysrootRequest {
     devPackages = List.copyOf(devPackages);
     libraries = List.copyOf(libraries);
+  }
+
+  /** A request whose compiles run through {@code <cache>/ccache}. */
+  public SysrootRequest(Toolchain toolchain, List<String> devPackages, List<VendoredLibrary> libraries, Path work,
+      Path cache, long epoch) {
+    this(toolchain, devPackages, libraries, work, cache, epoch, CompilerCache.in(cache));
+  }
+
+  public SysrootRequest withCompilerCache(CompilerCache c) {
+    return new SysrootRequest(toolchain, devPackages, libraries, work, cache, epoch, c);
   }
 
   public String triple() {
