@@ -36,13 +36,30 @@ public final class EntryManifest {
   /** One line per file: {@code sha256  size  path}, or {@code link  target  path}; sorted by path. */
   public static void write(Path entry) throws IOException {
     Map<String, String> lines = new TreeMap<>();
+    Map<String, String> proven = new TreeMap<>();
     for (Item item : walk(entry)) {
-      lines.put(item.path(), item.link() ? "link  " + item.target() + "  " + item.path()
-          : Sha256.ofFile(entry.resolve(item.path())) + "  " + item.size() + "  " + item.path());
+      if (item.link()) {
+        lines.put(item.path(), "link  " + item.target() + "  " + item.path());
+      } else {
+        String sha = Sha256.ofFile(entry.resolve(item.path()));
+        lines.put(item.path(), sha + "  " + item.size() + "  " + item.path());
+        proven.put(item.path(), item.stat() + " " + sha);
+      }
     }
     StringBuilder text = new StringBuilder();
     lines.values().forEach(l -> text.append(l).append('\n'));
     Files.writeString(entry.resolve(FILE), text, StandardCharsets.UTF_8);
+    // The files were just hashed: this machine's first hit need not hash them again.
+    writeStats(statFile(entry, EntryLock.Holder.HOST), proven);
+  }
+
+  /** Carries this machine's proof along when an entry is renamed (its files keep their identity). */
+  public static void moveProof(Path from, Path to) throws IOException {
+    Path proof = statFile(from, EntryLock.Holder.HOST);
+    if (Files.exists(proof)) {
+      Files.move(proof, statFile(to, EntryLock.Holder.HOST), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    }
   }
 
   public static boolean exists(Path entry) {

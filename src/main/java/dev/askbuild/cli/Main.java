@@ -36,6 +36,7 @@ public final class Main implements Runnable {
           SetupCommand.class,
           CheckCommand.class,
           DockerCommand.class,
+          CacheCommand.class,
           CommandLine.HelpCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.askbuild.kernel;
 
+import dev.askbuild.cache.CacheStore;
 import dev.askbuild.cache.CompilerCache;
 import dev.askbuild.cache.EntryLock;
 import dev.askbuild.cache.EntryManifest;
@@ -83,6 +84,7 @@ public final class KernelStage {
         say(messages, "kernel: hashed the entry's files for its manifest in " + seconds(t0));
         FileTrees.publish(staging, entry);
         published = true;
+        EntryManifest.moveProof(staging, entry);
         say(messages, "kernel: published " + entry);
         return finish(request, entry, manifest, false, messages);
       } finally {
@@ -124,6 +126,7 @@ public final class KernelStage {
         return Optional.empty();
       }
     }
+ CacheStore.touch(entry);
     KernelManifest manifest = KernelManifest.read(entry.resolve(KernelManifest.FILE));
     say(messages, "kernel: cache hit " + key.id() + " (" + manifest.kernelRelease() + ", " + manifest.build().label()
         + ") at " + entry + ", its files checked against its manifest in " + seconds(t0));
