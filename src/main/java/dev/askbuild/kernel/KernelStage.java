@@ -106,16 +106,16 @@ public final class KernelStage {
       return Optional.empty();
     }
     long t0 = System.nanoTime();
-    if (!EntryManifest.exists(entry)) {
+    boolean adopted = !EntryManifest.exists(entry);
+    if (adopted) {
       EntryManifest.write(entry);
-      say(messages, "kernel: " + entry + " predates entry manifests; recorded one (" + seconds(t0) + ")");
     } else {
       List<String> problems = EntryManifest.verify(entry, false);
       if (!problems.isEmpty()) {
-        progress.warn("kernel: cache entry " + key.id() + " changed after it was published, rebuilding it: "
-            + String.join("; ", problems));
-        messages.add("warning: kernel: cache entry " + key.id() + " changed after it was published, rebuilding it: "
-            + String.join("; ", problems));
+        String line = "kernel: cache entry " + key.id() + " changed after it was published, rebuilding it: "
+            + String.join("; ", problems);
+        progress.warn(line);
+        messages.add("warning: " + line);
         Path aside = FileTrees.stagingSibling(entry);
         try {
           Files.move(entry, aside, StandardCopyOption.ATOMIC_MOVE);
@@ -126,10 +126,11 @@ public final class KernelStage {
         return Optional.empty();
       }
     }
- CacheStore.touch(entry);
+    CacheStore.touch(entry);
     KernelManifest manifest = KernelManifest.read(entry.resolve(KernelManifest.FILE));
     say(messages, "kernel: cache hit " + key.id() + " (" + manifest.kernelRelease() + ", " + manifest.build().label()
-        + ") at " + entry + ", its files checked against its manifest in " + seconds(t0));
+        + ") at " + entry + (adopted ? "; it predates entry manifests, so one was recorded now"
+            : "; its files match its manifest") + " (" + seconds(t0) + ")");
     return Optional.of(finish(request, entry, manifest, true, messages));
   }
 
