@@ -68,9 +68,10 @@ public final class KernelStage {
         return hit.get();
       }
       say(messages, "kernel: cache miss " + key.id() + ", preparing the tree");
-      int abandoned = FileTrees.removeAbandonedStaging(entry, FileTrees.ABANDONED_AFTER);
+      // Holding the lock, any partial tree of this entry is a dead holder's: none is in progress.
+      int abandoned = FileTrees.removeAbandonedStaging(entry, java.time.Duration.ZERO);
       if (abandoned > 0) {
-        say(messages, "kernel: removed " + abandoned + " partial tree(s) of killed runs older than a day");
+        say(messages, "kernel: removed " + abandoned + " partial tree(s) of killed runs");
       }
       Path staging = FileTrees.stagingSibling(entry);
       Files.createDirectory(staging);
