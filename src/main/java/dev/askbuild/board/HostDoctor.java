@@ -23,6 +23,7 @@ public final class HostDoctor {
   private static final List<String[]> COMMON = List.of(
       new String[] {"crossbuild-essential-arm64", "arm64 cross compiler, binutils and libc"},
       new String[] {"make", "every build step"},
+      new String[] {"ccache", "compiler cache shared by the kernel, sysroot and compile stages"},
       new String[] {"flex", "kernel kconfig"},
       new String[] {"bison", "kernel kconfig"},
       new String[] {"bc", "kernel build"},

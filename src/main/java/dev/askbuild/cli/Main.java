@@ -38,6 +38,7 @@ public final class Main implements Runnable {
           CheckCommand.class,
           DiffCommand.class,
           DockerCommand.class,
+          CacheCommand.class,
           CommandLine.HelpCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

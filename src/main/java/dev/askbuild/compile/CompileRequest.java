@@ -1,5 +1,6 @@
 package dev.askbuild.compile;
 
+import dev.askbuild.cache.CompilerCache;
 import dev.askbuild.core.Toolchain;
 import dev.askbuild.core.TrustedFile;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.Set;
  *
  * @param kernelDir the prepared kernel tree; empty for a userspace-only build
  * @param components the components to build ({@link CompilePlan#select}), with what they need
+ * @param compilerCache the ccache the target compiles run through (off unless the job gives one)
  */
 public record CompileRequest(
     TrustedFile askTarball,
@@ -27,7 +29,8 @@ public record CompileRequest(
     CompilePlan plan,
     Target target,
     Set<String> components,
-    int jobs) {
+    int jobs,
+    CompilerCache compilerCache) {
   public CompileRequest {
     vendored = Map.copyOf(vendored);
     components = Set.copyOf(components);
@@ -41,7 +44,12 @@ public record CompileRequest(
       Path sysroot, Path work, Toolchain toolchain, String platform, long epoch, CompilePlan plan, Target target,
       Set<String> components) {
     this(askTarball, vendored, kernelDir, sysroot, work, toolchain, platform, epoch, plan, target, components,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(), CompilerCache.off());
+  }
+
+  public CompileRequest withCompilerCache(CompilerCache c) {
+    return new CompileRequest(askTarball, vendored, kernelDir, sysroot, work, toolchain, platform, epoch, plan, target,
+        components, jobs, c);
   }
 
   /** A vendored tarball the plan unpacks, and the patches the board applies to it, in order. */

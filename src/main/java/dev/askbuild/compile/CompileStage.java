@@ -175,6 +175,11 @@ public final class CompileStage {
     env.put(OfflineShims.NETWORK_LOG, networkLog.toString());
     env.put(OfflineShims.LEAK_LOG, leakLog.toString());
     env.put(OfflineShims.ALLOWED_ROOTS, String.join(" ", allowedRoots(request, tree)));
+    env.put(OfflineShims.CCACHE, "");
+    request.compilerCache().executable(runner.environment().getOrDefault("PATH", "/usr/bin:/bin")).ifPresent(ccache -> {
+      env.putAll(request.compilerCache().env());
+      env.put(OfflineShims.CCACHE, ccache.toString());
+    });
     env.put(OfflineShims.PREFIX_MAPS, String.join(" ", PrefixMaps.of(request.work().toAbsolutePath(), tree,
         request.sysroot(), request.kernelDir().map(Path::toAbsolutePath)).options()));
     return env;

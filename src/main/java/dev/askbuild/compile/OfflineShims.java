@@ -12,7 +12,8 @@ import java.util.List;
  * A directory put first on PATH for the build: {@code wget}, {@code curl} and the network
  * subcommands of {@code git} record the attempt and fail; the cross compiler is wrapped so every
  * target compile gets prefix maps for reproducibility and any include or library path outside the
- * allowed roots is recorded as a host leak.
+ * allowed roots is recorded as a host leak. With the compiler cache on, the wrapper runs the compiler
+ * through ccache (after the prefix maps are added, so they are part of what ccache hashes).
  */
 final class OfflineShims {
   static final String NETWORK_LOG = "ASKBUILD_NETWORK_LOG";
@@ -24,6 +25,8 @@ final class OfflineShims {
    * Makefiles that call {@code $(CROSS_COMPILE)gcc} rather than {@code $(CC)}; unset for modules.
    */
   static final String LIBC_FLAGS = "ASKBUILD_LIBC_FLAGS";
+  /** ccache's path when the compiles run through the compiler cache, else empty. */
+  static final String CCACHE = "ASKBUILD_CCACHE";
 
   private static final String REFUSE =
       """
@@ -73,7 +76,7 @@ final class OfflineShims {
         esac
         prev="$a"
       done
-      exec %s $%s $%s "$@"
+      exec $%s %s $%s $%s "$@"
       """;
 
   private OfflineShims() {}
@@ -93,7 +96,7 @@ final class OfflineShims {
         throw AskBuildException.environment(
             name + " is not installed: apt-get install " + compiler.replace("++", "++") + "-" + triple);
       }
-      script(dir.resolve(name), CC.formatted(ALLOWED_ROOTS, LEAK_LOG, real, PREFIX_MAPS, LIBC_FLAGS));
+      script(dir.resolve(name), CC.formatted(ALLOWED_ROOTS, LEAK_LOG, CCACHE, real, PREFIX_MAPS, LIBC_FLAGS));
     }
   }
 

@@ -34,6 +34,12 @@ public final class Messages implements Progress {
     forward.error(line);
   }
 
+  /** Status lines are passed on but not kept: the stage's closing message says how it ended. */
+  @Override
+  public void status(String line, boolean milestone) {
+    forward.status(line, milestone);
+  }
+
   /** Everything reported so far, in order. */
   public List<String> lines() {
     return List.copyOf(lines);

@@ -26,4 +26,15 @@ public interface Progress {
   default void error(String line) {
     info("error: " + line);
   }
+
+  /**
+   * How far a long step has come, sent at most once a second. A terminal shows every one on a
+   * single updating line; a log (Jenkins, CI, a file) keeps only the {@code milestone}s, which the
+   * engine marks every few percent or tens of seconds, so a long build neither floods nor goes quiet.
+   */
+  default void status(String line, boolean milestone) {
+    if (milestone) {
+      info(line);
+    }
+  }
 }

@@ -238,9 +238,10 @@ public final class BoardJob {
     }
     VerifyReport proven = result(Stage.VERIFY, VerifyReport.class);
     KernelResult kernel = new KernelStage(runner, log).run(requests.kernel(proven, askTree(proven)));
+    // On a hit, the figures of the make that built the cached tree: the next one expects as many.
     return new Outcome(kernel, cache(kernel.cacheHit()), new StageSummary.Kernel(kernel.tree(),
         kernel.manifest().kernelRelease(), kernel.manifest().build().label(), kernel.cacheHit(),
-        kernel.droppedSymbols()));
+        kernel.droppedSymbols(), kernel.objects(), kernel.buildMillis()));
   }
 
   private Outcome compile(Messages log) throws IOException {

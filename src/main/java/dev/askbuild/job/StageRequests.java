@@ -78,7 +78,8 @@ final class StageRequests {
       }
     }
     return new SysrootRequest(board().toolchain(), board().devPackages(), libs,
-        workspace.stageWork(Stage.SYSROOT), request.cache(), request.epoch(), request.jobs());
+        workspace.stageWork(Stage.SYSROOT), request.cache(), request.epoch(), request.jobs(),
+        dev.askbuild.cache.CompilerCache.in(request.cache()));
   }
 
   /** The board's kernel patch series, as the kernel stage and the survey at verify apply it. */
@@ -111,7 +112,8 @@ final class StageRequests {
     }
     return new CompileRequest(verified.require(inputs.name("ask")), vendored, kernel.map(KernelResult::treePath),
         sysroot.path(), workspace.stageWork(Stage.COMPILE), board().toolchain(), board().platform().orElse(""),
-        request.epoch(), plan, request.target(), selection.components(), request.jobs());
+        request.epoch(), plan, request.target(), selection.components(), request.jobs(),
+        dev.askbuild.cache.CompilerCache.in(request.cache()));
   }
 
   CheckRequest check(CompileResult compiled, SysrootResult sysroot, Optional<KernelResult> kernel) {

@@ -23,8 +23,12 @@ public sealed interface StageSummary extends Serializable {
     private static final long serialVersionUID = 1L;
   }
 
-  record Kernel(String tree, String release, String mode, boolean cacheHit, java.util.List<String> droppedSymbols)
-      implements StageSummary {
+  /**
+   * @param objects the objects the tree's make built (on a hit, the make that built the cached tree)
+   * @param buildMillis how long that make took
+   */
+  record Kernel(String tree, String release, String mode, boolean cacheHit, java.util.List<String> droppedSymbols,
+      int objects, long buildMillis) implements StageSummary {
     private static final long serialVersionUID = 1L;
 
     public Kernel {

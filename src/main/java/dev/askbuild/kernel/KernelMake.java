@@ -19,8 +19,11 @@ final class KernelMake {
   private final String crossCompile;
   private final long epoch;
   private final int jobs;
+  /** The compiler cache's variables and PATH; empty when compilers run directly. */
+  private final Map<String, String> compilerEnv;
 
-  KernelMake(Path tree, String arch, String crossCompile, long epoch, int jobs) {
+  KernelMake(Path tree, String arch, String crossCompile, long epoch, int jobs, Map<String, String> compilerEnv) {
+    this.compilerEnv = new TreeMap<>(compilerEnv);
     this.tree = tree;
     this.arch = arch;
     this.crossCompile = crossCompile;
@@ -32,6 +35,7 @@ final class KernelMake {
     Map<String, String> env = new TreeMap<>(BuildEnvironment.reproducible(epoch));
     env.put("ARCH", arch);
     env.put("CROSS_COMPILE", crossCompile);
+    env.putAll(compilerEnv);
     return env;
   }
 

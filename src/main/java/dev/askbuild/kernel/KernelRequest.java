@@ -1,5 +1,6 @@
 package dev.askbuild.kernel;
 
+import dev.askbuild.cache.CompilerCache;
 import dev.askbuild.core.Toolchain;
 import dev.askbuild.core.TrustedFile;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.OptionalLong;
  * @param filter drop fragment settings whose symbol the tree does not declare
  * @param configOnly stop once the resolved config is verified (no prepare, no build)
  * @param epoch build timestamp; empty means the tarball's own top-level Makefile mtime
+ * @param compilerCache the ccache the make's cross compiler runs through ({@code <cache>/ccache} by default)
  */
 public record KernelRequest(
     TrustedFile kernelTar,
@@ -27,7 +29,8 @@ public record KernelRequest(
     boolean filter,
     boolean configOnly,
     OptionalLong epoch,
-    int jobs) {
+    int jobs,
+    CompilerCache compilerCache) {
   public KernelRequest {
     Objects.requireNonNull(kernelTar, "kernelTar");
     Objects.requireNonNull(fragment, "fragment");
@@ -37,6 +40,7 @@ public record KernelRequest(
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(fullBuild, "fullBuild");
     Objects.requireNonNull(toolchain, "toolchain");
+    Objects.requireNonNull(compilerCache, "compilerCache");
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be at least 1");
     }
@@ -47,38 +51,43 @@ public record KernelRequest(
       TrustedFile kernelTar, ConfigFragment fragment, BaseConfig baseConfig, Path work, Path cache) {
     return new KernelRequest(
         kernelTar, fragment, baseConfig, PatchSeries.none(), Toolchain.arm64(), work, cache,
-        FullBuild.AUTO, true, false, OptionalLong.empty(), Runtime.getRuntime().availableProcessors());
+        FullBuild.AUTO, true, false, OptionalLong.empty(), Runtime.getRuntime().availableProcessors(),
+        CompilerCache.in(cache));
   }
 
   public KernelRequest withPatches(PatchSeries p) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, p, toolchain, work, cache, fullBuild, filter, configOnly, epoch, jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, p, toolchain, work, cache, fullBuild, filter, configOnly, epoch, jobs, compilerCache);
   }
 
   public KernelRequest withFullBuild(FullBuild f) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, f, filter, configOnly, epoch, jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, f, filter, configOnly, epoch, jobs, compilerCache);
   }
 
   public KernelRequest withFilter(boolean f) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, f, configOnly, epoch, jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, f, configOnly, epoch, jobs, compilerCache);
   }
 
   public KernelRequest withConfigOnly(boolean c) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, c, epoch, jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, c, epoch, jobs, compilerCache);
   }
 
   public KernelRequest withEpoch(long seconds) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, OptionalLong.of(seconds), jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, OptionalLong.of(seconds), jobs, compilerCache);
   }
 
   public KernelRequest withToolchain(Toolchain t) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, t, work, cache, fullBuild, filter, configOnly, epoch, jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, t, work, cache, fullBuild, filter, configOnly, epoch, jobs, compilerCache);
   }
 
   public KernelRequest withWork(Path w) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, w, cache, fullBuild, filter, configOnly, epoch, jobs);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, w, cache, fullBuild, filter, configOnly, epoch, jobs, compilerCache);
   }
 
   public KernelRequest withJobs(int n) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, epoch, n);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, epoch, n, compilerCache);
+  }
+
+  public KernelRequest withCompilerCache(CompilerCache c) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, epoch, jobs, c);
   }
 }

@@ -10,9 +10,13 @@ import java.util.List;
  *
  * @param tree the prepared tree inside the cache; point {@code make -C} at it
  * @param cacheHit the tree was already in the cache and nothing was built
+ * @param objects the objects the tree's make built (kbuild's CC, AS, LD and AR lines), on a hit those
+ *     of the run that published it; the next build of the same tree and config expects as many
+ * @param buildMillis how long that make took
  */
 public record KernelResult(
-    String tree, String manifestFile, KernelManifest manifest, boolean cacheHit, List<String> messages)
+    String tree, String manifestFile, KernelManifest manifest, boolean cacheHit, int objects, long buildMillis,
+    List<String> messages)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,9 @@
 package dev.askbuild.kernel;
 
+import dev.askbuild.cache.CacheStore;
+import dev.askbuild.cache.CompilerCache;
+import dev.askbuild.cache.EntryLock;
+import dev.askbuild.cache.EntryManifest;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
 import dev.askbuild.core.DotConfig;
@@ -19,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,38 +55,84 @@ public final class KernelStage {
     Path entry = request.cache().toAbsolutePath().resolve(DIR).resolve(key.id());
     Files.createDirectories(request.work());
 
-    if (isValidEntry(entry)) {
-      KernelManifest manifest = KernelManifest.read(entry.resolve(KernelManifest.FILE));
-      say(messages, "kernel: cache hit " + key.id() + " (" + manifest.kernelRelease() + ", " + manifest.build().label() + ") at " + entry);
-      return finish(request, entry, manifest, true, messages);
+    Optional<KernelResult> hit = hit(request, entry, key, messages);
+    if (hit.isPresent()) {
+      return hit.get();
     }
-    say(messages, "kernel: cache miss " + key.id() + ", preparing the tree");
     Files.createDirectories(entry.getParent());
-    int abandoned = FileTrees.removeAbandonedStaging(entry, FileTrees.ABANDONED_AFTER);
-    if (abandoned > 0) {
-      say(messages, "kernel: removed " + abandoned + " partial tree(s) of killed runs older than a day");
-    }
-    Path staging = FileTrees.stagingSibling(entry);
-    Files.createDirectory(staging);
-    boolean published = false;
-    try {
-      KernelManifest manifest = prepare(request, staging, key, tarSha, toolchain, messages);
-      Files.writeString(staging.resolve("cache-key.txt"), key.text(), StandardCharsets.UTF_8);
-      manifest.write(staging.resolve(KernelManifest.FILE));
-      if (isValidEntry(entry)) {
-        // Another run finished the same inputs first; its tree is as good as ours.
-        say(messages, "kernel: " + entry + " was published by a concurrent run; using it");
-      } else {
+    // One build per missing entry: a concurrent run of the same inputs (another agent on a shared
+    // cache) waits here, then finds the entry the first one published.
+    try (EntryLock lock = EntryLock.acquire(entry, "kernel", progress)) {
+      hit = hit(request, entry, key, messages);
+      if (hit.isPresent()) {
+        return hit.get();
+      }
+      say(messages, "kernel: cache miss " + key.id() + ", preparing the tree");
+      // Holding the lock, any partial tree of this entry is a dead holder's: none is in progress.
+      int abandoned = FileTrees.removeAbandonedStaging(entry, java.time.Duration.ZERO);
+      if (abandoned > 0) {
+        say(messages, "kernel: removed " + abandoned + " partial tree(s) of killed runs");
+      }
+      Path staging = FileTrees.stagingSibling(entry);
+      Files.createDirectory(staging);
+      boolean published = false;
+      try {
+        KernelManifest manifest = prepare(request, staging, key, tarSha, toolchain, messages);
+        Files.writeString(staging.resolve("cache-key.txt"), key.text(), StandardCharsets.UTF_8);
+        manifest.write(staging.resolve(KernelManifest.FILE));
+        long t0 = System.nanoTime();
+        EntryManifest.write(staging);
+        say(messages, "kernel: hashed the entry's files for its manifest in " + seconds(t0));
         FileTrees.publish(staging, entry);
         published = true;
+        EntryManifest.moveProof(staging, entry);
         say(messages, "kernel: published " + entry);
-      }
-      return finish(request, entry, manifest, false, messages);
-    } finally {
-      if (!published) {
-        FileTrees.deleteQuietly(staging);
+        return finish(request, entry, manifest, false, messages);
+      } finally {
+        if (!published) {
+          FileTrees.deleteQuietly(staging);
+        }
       }
     }
+  }
+
+  /**
+   * The entry when it is published and still what was published. One whose files changed since is
+   * moved aside and deleted (a reader that has it open keeps its files until it is done), then built
+   * again; one published before entries had manifests gets one now.
+   */
+  private Optional<KernelResult> hit(KernelRequest request, Path entry, CacheKey key, List<String> messages)
+      throws IOException {
+    if (!isValidEntry(entry)) {
+      return Optional.empty();
+    }
+    long t0 = System.nanoTime();
+    boolean adopted = !EntryManifest.exists(entry);
+    if (adopted) {
+      EntryManifest.write(entry);
+    } else {
+      List<String> problems = EntryManifest.verify(entry, false);
+      if (!problems.isEmpty()) {
+        String line = "kernel: cache entry " + key.id() + " changed after it was published, rebuilding it: "
+            + String.join("; ", problems);
+        progress.warn(line);
+        messages.add("warning: " + line);
+        Path aside = FileTrees.stagingSibling(entry);
+        try {
+          Files.move(entry, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.NoSuchFileException gone) {
+          return Optional.empty(); // another run moved it first
+        }
+        FileTrees.deleteQuietly(aside);
+        return Optional.empty();
+      }
+    }
+    CacheStore.touch(entry);
+    KernelManifest manifest = KernelManifest.read(entry.resolve(KernelManifest.FILE));
+    say(messages, "kernel: cache hit " + key.id() + " (" + manifest.kernelRelease() + ", " + manifest.build().label()
+        + ") at " + entry + (adopted ? "; it predates entry manifests, so one was recorded now"
+            : "; its files match its manifest") + " (" + seconds(t0) + ")");
+    return Optional.of(finish(request, entry, manifest, true, messages));
   }
 
   /** An entry only exists once published by rename, and the manifest was written before that. */
@@ -114,7 +165,8 @@ public final class KernelStage {
         request.epoch().isPresent()
             ? request.epoch().getAsLong()
             : Files.getLastModifiedTime(tree.resolve("Makefile")).toMillis() / 1000;
-    KernelMake make = new KernelMake(tree, request.toolchain().arch(), request.toolchain().crossCompile(), epoch, request.jobs());
+    KernelMake make = new KernelMake(tree, request.toolchain().arch(), request.toolchain().crossCompile(), epoch,
+        request.jobs(), compilerEnv(request, messages));
     Path log = logs.resolve("kernel-make.log");
     Files.deleteIfExists(log);
 
@@ -142,7 +194,9 @@ public final class KernelStage {
     ConfigVerifier.requireHonoured(filtered.kept(), dotConfig);
     say(messages, "kernel: resolved .config honours all " + filtered.kept().size() + " fragment settings");
 
-    KernelBuildMode build = build(request, make, tree, dotConfig, log, messages);
+    Built built = build(request, make, tree, key, dotConfig, log, messages);
+    built.write(staging.resolve(Built.FILE));
+    KernelBuildMode build = built.mode();
     String release = kernelRelease(make, tree);
     Path symvers = tree.resolve("Module.symvers");
     return new KernelManifest(
@@ -163,6 +217,48 @@ public final class KernelStage {
         build == KernelBuildMode.FULL ? Sha256.ofFile(symvers) : "");
   }
 
+  /**
+   * How far the tree was taken, the objects its make built and how long that took; kept as {@code
+   * kernel-build.json} beside the manifest (a file of its own, so entries stay readable by earlier
+   * versions that share the cache).
+   */
+  record Built(KernelBuildMode mode, int objects, long millis) {
+    static final String FILE = "kernel-build.json";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    void write(Path file) throws IOException {
+      JSON.writeValue(file.toFile(), this);
+    }
+
+    /** An entry published before the figures were kept has none: zero objects, zero time. */
+    static Built read(Path entry, KernelBuildMode mode) throws IOException {
+      Path file = entry.resolve(FILE);
+      return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), Built.class) : new Built(mode, 0, 0);
+    }
+  }
+
+  /**
+   * The cross compiler through ccache (see {@link CompilerCache}): links named like it first on
+   * PATH. The tree's bytes do not depend on it, so the entry's key does not either.
+   */
+  private Map<String, String> compilerEnv(KernelRequest request, List<String> messages) throws IOException {
+    String path = runner.environment().getOrDefault("PATH", "/usr/bin:/bin");
+    CompilerCache ccache = request.compilerCache();
+    java.util.Optional<Path> masquerade =
+        ccache.masquerade(request.work().toAbsolutePath().resolve("ccache-bin"), request.toolchain().crossCompile(), path);
+    if (masquerade.isEmpty()) {
+      if (ccache.enabled()) {
+        progress.warn("kernel: ccache is not installed (apt-get install ccache): compiling without the compiler cache");
+        messages.add("warning: kernel: ccache is not installed: compiling without the compiler cache");
+      }
+      return Map.of();
+    }
+    Map<String, String> env = new java.util.TreeMap<>(ccache.env());
+    env.put("PATH", CompilerCache.pathWith(masquerade.get(), path));
+    say(messages, "kernel: compiler cache " + ccache.dir() + " (max " + ccache.maxSize() + ")");
+    return env;
+  }
+
   private FragmentFilter filter(KernelRequest request, Path tree, List<String> messages) throws IOException {
     if (!request.filter()) {
       say(messages, "kernel: fragment filtering off (--no-filter)");
@@ -179,27 +275,48 @@ public final class KernelStage {
     return filtered;
   }
 
-  private KernelBuildMode build(
-      KernelRequest request, KernelMake make, Path tree, DotConfig dotConfig, Path log, List<String> messages)
+  private Built build(
+      KernelRequest request, KernelMake make, Path tree, CacheKey key, DotConfig dotConfig, Path log,
+      List<String> messages)
       throws IOException {
     if (request.configOnly()) {
-      return KernelBuildMode.CONFIG_ONLY;
+      return new Built(KernelBuildMode.CONFIG_ONLY, 0, 0);
     }
     boolean modversions = dotConfig.value("CONFIG_MODVERSIONS").orElse("").equals("y");
+    boolean full = request.fullBuild().wanted(modversions);
+    KernelBuildMode mode = full ? KernelBuildMode.FULL : KernelBuildMode.PREPARE;
+    String label = full ? "full build" : "modules_prepare";
+    String configText = Files.readString(tree.resolve(".config"), StandardCharsets.ISO_8859_1);
+    String configSha = Sha256.ofString(configText);
+    int enabled = BuildHistory.enabled(configText);
+    // The history is per tree and build mode: modules_prepare builds a fraction of a full build.
+    String treeKey = BuildHistory.treeKey(key.text() + "mode " + mode.label() + "\n");
+    BuildHistory history = new BuildHistory(request.cache().toAbsolutePath());
+    ObjectEstimate expected = history.expect(treeKey, configSha, enabled);
+    say(messages, "kernel: " + label + ", expecting " + (expected.exact() ? "" : "about ") + expected.objects()
+        + " objects (from " + expected.source() + "); live log: " + log);
     long t0 = System.nanoTime();
-    if (!request.fullBuild().wanted(modversions)) {
-      runner.runChecked(make.make("modules_prepare"), log, "kernel modules_prepare");
-      say(messages, "kernel: modules_prepare done in " + seconds(t0));
-      return KernelBuildMode.PREPARE;
+    int objects;
+    try (BuildProgress watcher = BuildProgress.watch(log, "kernel: " + label, expected, progress)) {
+      runner.runChecked(full ? make.make(kernelImage(request.toolchain().arch()), "modules") : make.make("modules_prepare"),
+          log, full ? "kernel build" : "kernel modules_prepare");
+      watcher.close();
+      objects = watcher.objects();
     }
-    runner.runChecked(make.make(kernelImage(request.toolchain().arch()), "modules"), log, "kernel build");
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    history.record(treeKey, configSha, enabled, objects, millis);
+    if (!full) {
+      say(messages, "kernel: modules_prepare done in " + seconds(t0) + ", " + objects + " objects");
+      return new Built(mode, objects, millis);
+    }
     Path symvers = tree.resolve("Module.symvers");
     if (!Files.isRegularFile(symvers) || Files.size(symvers) == 0) {
       throw AskBuildException.checkFailed(
           "kernel build finished but " + symvers + " is missing or empty; modules built against this tree would have no symbol CRCs (log: " + log + ")");
     }
-    say(messages, "kernel: full build done in " + seconds(t0) + ", Module.symvers " + Files.size(symvers) + " bytes");
-    return KernelBuildMode.FULL;
+    say(messages, "kernel: full build done in " + seconds(t0) + ", " + objects + " objects, Module.symvers "
+        + Files.size(symvers) + " bytes");
+    return new Built(mode, objects, millis);
   }
 
   private static String kernelImage(String arch) {
@@ -234,7 +351,9 @@ public final class KernelStage {
     if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
       Files.createSymbolicLink(link, entry.resolve("tree"));
     }
-    return new KernelResult(entry.resolve("tree").toString(), manifestCopy.toString(), manifest, hit, messages);
+    Built built = Built.read(entry, manifest.build());
+    return new KernelResult(entry.resolve("tree").toString(), manifestCopy.toString(), manifest, hit, built.objects(),
+        built.millis(), messages);
   }
 
   private void say(List<String> messages, String line) {

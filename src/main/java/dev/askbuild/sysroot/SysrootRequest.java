@@ -1,5 +1,6 @@
 package dev.askbuild.sysroot;
 
+import dev.askbuild.cache.CompilerCache;
 import dev.askbuild.core.Toolchain;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param work where sources are unpacked and built, and logs written
  * @param cache where finished sysroots are kept, one directory per input hash
+ * @param compilerCache the ccache the vendored libraries' compiles run through
  */
 public record SysrootRequest(
     Toolchain toolchain,
@@ -19,7 +21,8 @@ public record SysrootRequest(
     Path work,
     Path cache,
     long epoch,
-    int jobs) {
+    int jobs,
+    CompilerCache compilerCache) {
   public SysrootRequest {
     devPackages = List.copyOf(devPackages);
     libraries = List.copyOf(libraries);
@@ -28,10 +31,18 @@ public record SysrootRequest(
     }
   }
 
-  /** A request with one make job per processor (a board run gives its {@code --jobs}). */
+  /**
+   * A request with one make job per processor (a board run gives its {@code --jobs}), whose compiles
+   * run through {@code <cache>/ccache}.
+   */
   public SysrootRequest(Toolchain toolchain, List<String> devPackages, List<VendoredLibrary> libraries, Path work,
       Path cache, long epoch) {
-    this(toolchain, devPackages, libraries, work, cache, epoch, Runtime.getRuntime().availableProcessors());
+    this(toolchain, devPackages, libraries, work, cache, epoch, Runtime.getRuntime().availableProcessors(),
+        CompilerCache.in(cache));
+  }
+
+  public SysrootRequest withCompilerCache(CompilerCache c) {
+    return new SysrootRequest(toolchain, devPackages, libraries, work, cache, epoch, jobs, c);
   }
 
   public String triple() {

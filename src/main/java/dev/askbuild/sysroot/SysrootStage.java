@@ -1,5 +1,6 @@
 package dev.askbuild.sysroot;
 
+import dev.askbuild.cache.CompilerCache;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.board.BuildKind;
 import dev.askbuild.core.BuildEnvironment;
@@ -220,6 +221,7 @@ public final class SysrootStage {
     Libc libc = request.toolchain().libc();
     String jobs = "-j" + request.jobs();
     Map<String, String> env = buildEnv(request, sysroot, src);
+    env.putAll(compilerEnv(request));
     List<String> cc = List.of("CC=" + env.get("CC"), "AR=" + triple + "-ar");
     String what = "building library " + lib.name() + (libc == Libc.GLIBC ? "" : " against " + libc.label());
     if (lib.kind() == BuildKind.AUTOTOOLS) {
@@ -249,6 +251,23 @@ public final class SysrootStage {
     if (libc == Libc.MUSL) {
       new MuslSysroot(runner, request.toolchain()).probeSharedLibraries(lib.name(), sysroot, src, env, log);
     }
+  }
+
+  /**
+   * The cross compiler through ccache (links named like it first on PATH). The sysroot is built in
+   * a staging directory of its own each time and its path is in every compile's arguments, so its
+   * compiles hit only within one run; the cache is still the one the kernel and compile stages use.
+   */
+  private Map<String, String> compilerEnv(SysrootRequest request) throws IOException {
+    String path = runner.environment().getOrDefault("PATH", "/usr/bin:/bin");
+    java.util.Optional<Path> masquerade = request.compilerCache().masquerade(
+        request.work().toAbsolutePath().resolve("ccache-bin"), request.triple() + "-", path);
+    if (masquerade.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> env = new LinkedHashMap<>(request.compilerCache().env());
+    env.put("PATH", CompilerCache.pathWith(masquerade.get(), path));
+    return env;
   }
 
   /** The environment a target build sees: the cross compiler on the sysroot, fixed time and locale. */

@@ -26,7 +26,7 @@ class ArchitectureTest {
     "dev.askbuild.core..", "dev.askbuild.board..", "dev.askbuild.verify..", "dev.askbuild.extract..",
     "dev.askbuild.sysroot..", "dev.askbuild.kernel..", "dev.askbuild.compile..",
     "dev.askbuild.check..", "dev.askbuild.report..", "dev.askbuild.job..",
-    "dev.askbuild.docker..", "dev.askbuild.diff.."
+    "dev.askbuild.docker..", "dev.askbuild.diff..", "dev.askbuild.cache.."
   };
 
   /** The requests of the building stages, whatever their constructors' arity. */

@@ -55,7 +55,7 @@ class ResultSerializationTest {
             new SignatureCheck("0123456789ABCDEF", "Release <r@example.org>"), false, List.of("verify: ok")),
         new SysrootResult("/c/sysroot-1", "99".repeat(32), true, List.of("sysroot: cache hit")),
         new KernelResult("/c/kernel/key/tree", "/o/work/kernel/kernel-manifest.json", MANIFEST, false,
-            List.of("kernel: cache miss")),
+            812, 95_000L, List.of("kernel: cache miss")),
         new CompileResult("/o/work/compile/src/ask", "/o/dist", Map.of("hello", "aa".repeat(32)),
             List.of("compile: hello")),
         new CheckReport(List.of(new Artifact("hello", 10, "aa".repeat(32), "executable")),

@@ -60,10 +60,29 @@ class KilledRunTest {
                 cache)
             .withConfigOnly(true)
             .withEpoch(42);
-    KernelResult rerun = new KernelStage(ProcessRunner.forBuilds(), Progress.SILENT).run(same);
+    java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Progress recorder = new Progress() {
+      @Override
+      public void info(String line) {
+        said.add(line);
+      }
+
+      @Override
+      public void warn(String line) {
+        said.add(line);
+      }
+    };
+    long t0 = System.nanoTime();
+    KernelResult rerun = new KernelStage(ProcessRunner.forBuilds(), recorder).run(same);
 
     assertThat(rerun.cacheHit()).isFalse();
     assertThat(rerun.treePath().resolve(".config")).isRegularFile();
+    // The killed run held the entry's lock: taken over at once (its pid is gone), its partial tree removed.
+    assertThat(said.get(0)).startsWith("kernel: took over the stale lock ").contains("pid " + child.pid())
+        .endsWith("(its process is gone)");
+    assertThat(said).contains("kernel: removed 1 partial tree(s) of killed runs");
+    assertThat(list(cache.resolve("kernel"))).extracting(p -> p.getFileName().toString())
+        .noneMatch(n -> n.contains(".partial-") || n.endsWith(".lock"));
     FileTrees.deleteRecursively(root);
   }
 
