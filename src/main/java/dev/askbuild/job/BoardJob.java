@@ -192,24 +192,24 @@ public final class BoardJob {
   }
 
   private StageRun check(Messages log, long start) throws IOException {
+    // Whatever fails below, no report or result of an earlier check is left to say green.
+    state.clear(Stage.CHECK);
+    Path reports = workspace.reports();
+    FileTrees.deleteRecursively(reports);
     CompileResult built = compiledResult();
     SysrootResult root = sysrootResult();
     Optional<KernelResult> tree = request.target().needsKernel() ? Optional.of(kernelResult()) : Optional.empty();
-    if (built.artifacts().isEmpty()) {
-      // The selection refuses this up front; a dist left empty by an earlier run is refused here.
-      throw AskBuildException.checkFailed("check: the compile stage delivered no artifact to " + built.dist()
-          + "; a green check of nothing would say nothing");
-    }
-    CheckReport report = new Checker(log).run(requests.check(built, root, tree));
-    requireCheckedAsCompiled(built, report);
+    CheckReport report = DeliveredDist.held(built, new Checker(log).run(requests.check(built, root, tree)));
     Path provenance = Workspace.ensure(workspace.stageWork(Stage.CHECK)).resolve("provenance-input.json");
     ProvenanceInput.write(provenance, verified(), tree, root);
     Map<String, String> tools = ToolchainVersions.probe(report.target(), runner, workspace.stageWork(Stage.CHECK));
-    Path reports = workspace.reports();
-    FileTrees.deleteRecursively(reports);
     ReportWriter.write(report, new ReportOptions(Workspace.ensure(reports), board.name(), request.epoch(),
         Optional.of(provenance), tools));
     log.info("check: reports in " + reports);
+    Optional<String> undelivered = DeliveredDist.problem(built, report);
+    if (undelivered.isPresent()) {
+      throw AskBuildException.checkFailed(undelivered.get() + " (see " + reports.resolve(ReportWriter.HTML) + ")");
+    }
     if (!report.passed()) {
       throw AskBuildException.checkFailed("check: " + report.failures().size() + " failed checks (see "
           + reports.resolve(ReportWriter.HTML) + ")");
@@ -224,26 +224,6 @@ public final class BoardJob {
     summary.put("reportHtml", reports.resolve(ReportWriter.HTML).toString());
     summary.put("junitXml", reports.resolve(ReportWriter.JUNIT).toString());
     return StageRun.ok(Stage.CHECK, "none", millis(start), log.lines(), summary);
-  }
-
-  /**
-   * Every artifact the compile stage delivered was checked, with the bytes it delivered: a file
-   * removed from or rewritten in dist between the two stages (they may run as separate processes)
-   * is a failure, not a pass on other bytes.
-   */
-  private static void requireCheckedAsCompiled(CompileResult built, CheckReport report) {
-    Map<String, String> checked = new TreeMap<>();
-    report.artifacts().forEach(a -> checked.put(a.path(), a.sha256()));
-    List<String> differ = new java.util.ArrayList<>();
-    built.artifacts().forEach((name, sha) -> {
-      if (!sha.equals(checked.get(name))) {
-        differ.add(name + (checked.containsKey(name) ? " (its bytes changed)" : " (missing)"));
-      }
-    });
-    if (!differ.isEmpty()) {
-      throw AskBuildException.checkFailed("check: dist " + built.dist() + " is not what the compile stage delivered: "
-          + String.join(", ", differ));
-    }
   }
 
   /** A kernel tarball of another line than the board's is refused now, not after minutes of patching. */
