@@ -6,6 +6,7 @@ import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.job.BoardJob;
 import dev.askbuild.job.JobRequest;
+import dev.askbuild.job.OutDirLock;
 import dev.askbuild.job.Stage;
 import dev.askbuild.job.StageRun;
 import dev.askbuild.pipeline.BuildPipeline;
@@ -44,7 +45,7 @@ final class BuildCommand implements Callable<Integer> {
     long start = System.nanoTime();
     BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), new StderrProgress(err));
     Manifest manifest;
-    try {
+    try (OutDirLock lock = OutDirLock.acquire(request.out(), options.waitForOut)) {
       manifest = new BuildPipeline(job).run(request, selected);
     } catch (AskBuildException e) {
       if (options.json) {

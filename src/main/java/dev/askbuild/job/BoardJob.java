@@ -51,6 +51,7 @@ public final class BoardJob {
   private final Workspace workspace;
   private final StageRequests requests;
   private final StageState state;
+  private final OwnedFiles owned;
   private final ProcessRunner runner;
   private final Progress progress;
 
@@ -68,6 +69,7 @@ public final class BoardJob {
     this.workspace = new Workspace(request.out());
     this.requests = new StageRequests(request, selection, inputs, workspace);
     this.state = new StageState(workspace.state(), request, selection);
+    this.owned = new OwnedFiles(workspace);
     this.runner = runner;
     this.progress = progress;
   }
@@ -75,6 +77,7 @@ public final class BoardJob {
   /** Opens a run: an unknown board is named first, then missing inputs are checked per stage. */
   public static BoardJob open(JobRequest request, ProcessRunner runner, Progress progress) throws IOException {
     BoardProfile board = Boards.load(request.board());
+    RunDirs.require(request);
     CompilePlan plan = CompilePlans.forBoard(board);
     // A component selection that cannot be built is refused before any stage runs.
     Selection selection = Selection.of(board, plan, request.target(), request.components());
@@ -108,7 +111,7 @@ public final class BoardJob {
     long start = System.nanoTime();
     StageLog.reset(workspace, stage);
     Messages log = new Messages(progress);
-    try {
+    try (var onSignal = StageInterruption.guard(workspace, state, stage, log)) {
       StageRun run = switch (stage) {
         case VERIFY -> verify(log, start);
         case SYSROOT -> sysroot(log, start);
@@ -120,7 +123,7 @@ public final class BoardJob {
       progress.info(run.line());
       return run;
     } catch (IOException | RuntimeException e) {
-      StageLog.write(workspace, stage, log.lines(), stage.label() + ": FAILED: " + e.getMessage());
+      StageInterruption.recordFailure(workspace, stage, log, e);
       throw e;
     }
   }
@@ -176,13 +179,15 @@ public final class BoardJob {
   }
 
   private StageRun compile(Messages log, long start) throws IOException {
+    owned.requireOwned(workspace.dist());
     VerifyReport proven = verified();
     SysrootResult root = sysrootResult();
     Optional<KernelResult> tree = request.target().needsKernel() ? Optional.of(kernelResult()) : Optional.empty();
     CompileResult result = new CompileStage(runner, log).run(requests.compile(proven, askTree(proven), plan, root, tree));
     Path dist = workspace.dist();
-    FileTrees.deleteRecursively(dist);
+    owned.clear(dist);
     FileTrees.publish(result.distPath(), dist);
+    owned.record(dist);
     CompileResult compiled = result.withDist(dist);
     keep(Stage.COMPILE, compiled);
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -195,7 +200,7 @@ public final class BoardJob {
     // Whatever fails below, no report or result of an earlier check is left to say green.
     state.clear(Stage.CHECK);
     Path reports = workspace.reports();
-    FileTrees.deleteRecursively(reports);
+    owned.clear(reports);
     CompileResult built = compiledResult();
     SysrootResult root = sysrootResult();
     Optional<KernelResult> tree = request.target().needsKernel() ? Optional.of(kernelResult()) : Optional.empty();
@@ -205,6 +210,7 @@ public final class BoardJob {
     Map<String, String> tools = ToolchainVersions.probe(report.target(), runner, workspace.stageWork(Stage.CHECK));
     ReportWriter.write(report, new ReportOptions(Workspace.ensure(reports), board.name(), request.epoch(),
         Optional.of(provenance), tools));
+    owned.record(reports);
     log.info("check: reports in " + reports);
     Optional<String> undelivered = DeliveredDist.problem(built, report);
     if (undelivered.isPresent()) {
