@@ -81,7 +81,9 @@ public final class BoardJob {
     CompilePlan plan = CompilePlans.forBoard(board);
     // A component selection that cannot be built is refused before any stage runs.
     Selection selection = Selection.of(board, plan, request.target(), request.components());
-    return new BoardJob(request, board, plan, selection, BoardInputs.resolve(board, request), runner, progress);
+    BoardInputs inputs = BoardInputs.resolve(board, request);
+    RunDirs.requireOut(request);
+    return new BoardJob(request, board, plan, selection, inputs, runner, progress);
   }
 
   public BoardProfile board() {

@@ -42,7 +42,11 @@ final class RunDirs {
       }
     });
     directory("--cache", request.cache());
-    directory("--out", out);
+  }
+
+  /** After the board's inputs are found (those are named first): the output directory itself. */
+  static void requireOut(JobRequest request) {
+    directory("--out", request.out());
   }
 
   /** Exists as a directory after this, or the user is told why it cannot. */
