@@ -6,6 +6,7 @@ import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.job.BoardJob;
 import dev.askbuild.job.JobRequest;
+import dev.askbuild.job.OutDirLock;
 import dev.askbuild.job.Stage;
 import dev.askbuild.job.StageRun;
 import dev.askbuild.job.Manifest;
@@ -55,7 +56,7 @@ final class BuildCommand implements Callable<Integer> {
       job.compareWith(baseline, failOnAbiChange);
     }
     Manifest manifest;
-    try {
+    try (OutDirLock lock = OutDirLock.acquire(request.out(), options.waitForOut)) {
       manifest = job.build(selected);
     } catch (AskBuildException e) {
       if (options.json) {

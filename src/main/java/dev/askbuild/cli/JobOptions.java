@@ -70,6 +70,9 @@ final class JobOptions {
   @Option(names = "--jobs", paramLabel = "N", description = "Parallel make jobs (default: one per core).")
   int jobs = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--wait", description = "When another askbuild run holds the output directory, wait for it to end (default: exit 2 at once, naming its PID).")
+  boolean waitForOut;
+
   @Option(names = "--json", description = "Print the stage's result as one JSON object on standard output.")
   boolean json;
 

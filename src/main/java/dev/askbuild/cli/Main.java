@@ -44,6 +44,8 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // A signal stops the run's process tree and records the stage as interrupted (exit 128 + n).
+    dev.askbuild.core.ShutdownGuard.install();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(run(args, out, err));
@@ -51,6 +53,9 @@ public final class Main implements Runnable {
 
   /** Runs one command line; every outcome is mapped to an exit code here and only here. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    // --debug anywhere on the line: the stack trace of an unexpected error, for a bug report.
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    args = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
     CommandLine cli = new CommandLine(new Main());
     // picocli reads every option of every subcommand it is given, a tenth of a second on a cold
     // JVM: a command line that names its command gets only that one (and help gets them all).
@@ -68,8 +73,14 @@ public final class Main implements Runnable {
         (e, commandLine, parseResult) -> {
           if (e instanceof AskBuildException ab) {
             err.println("askbuild: " + ab.getMessage());
+          } else if (e instanceof java.nio.file.FileSystemException fs) {
+            // A path the checks before the stages could not foresee (a disk full, a directory made
+            // read-only meanwhile): the path and the reason, on one line.
+            err.println("askbuild: " + fs.getFile() + ": " + dev.askbuild.core.FileErrors.reason(fs) + (fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : ""));
           } else {
-            err.println("askbuild: internal error: " + e);
+            err.println("askbuild: internal error: " + e + (debug ? "" : " (run again with --debug for the stack trace)"));
+          }
+          if (debug) {
             e.printStackTrace(err);
           }
           err.flush();

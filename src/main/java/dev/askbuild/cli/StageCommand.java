@@ -9,6 +9,7 @@ import dev.askbuild.core.ExitCode;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.job.BoardJob;
 import dev.askbuild.job.JobRequest;
+import dev.askbuild.job.OutDirLock;
 import dev.askbuild.job.Stage;
 import dev.askbuild.job.StageRun;
 import java.io.IOException;
@@ -36,7 +37,10 @@ final class StageCommand {
     try {
       request = options.request();
       BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), reported);
-      StageRun run = job.run(stage);
+      StageRun run;
+      try (OutDirLock lock = OutDirLock.acquire(request.out(), options.waitForOut)) {
+        run = job.run(stage);
+      }
       if (options.json) {
         print(spec, envelope(stage.label(), request.board(), request.out().toString(), run));
       }

@@ -105,7 +105,10 @@ public final class FileTrees {
   public static Path stagingSibling(Path target) {
     Path absolute = target.toAbsolutePath().normalize();
     String name = absolute.getFileName().toString();
-    return absolute.resolveSibling("." + name + ".partial-" + UUID.randomUUID());
+    Path staging = absolute.resolveSibling("." + name + ".partial-" + UUID.randomUUID());
+    // A run stopped by a signal removes it (see ShutdownGuard); only SIGKILL leaves one behind.
+    ShutdownGuard.trackStaging(staging);
+    return staging;
   }
 
   /**

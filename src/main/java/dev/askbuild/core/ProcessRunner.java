@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
  * The one place the engine starts external processes. Output goes straight to a log file (no Java
@@ -51,7 +51,9 @@ public final class ProcessRunner {
   /** Runs a command, appending its combined output to {@code log}. */
   public Result run(Command command, Path log) throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
+    ShutdownGuard.requireNotInterrupted(command.display());
     ProcessBuilder builder = builder(command);
+    inOwnSession(builder);
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -68,13 +70,33 @@ public final class ProcessRunner {
       throw AskBuildException.environment(
           "cannot run " + command.argv().get(0) + ": " + e.getMessage());
     }
+    ShutdownGuard.track(process);
     try {
-      return new Result(process.waitFor(), log);
+      int code = process.waitFor();
+      // Killed by the shutdown guard: say so, not "make failed (exit 2)".
+      ShutdownGuard.requireNotInterrupted(command.display());
+      return new Result(code, log);
     } catch (InterruptedException e) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
+      ShutdownGuard.stopTrees(List.of(process), ShutdownGuard.GRACE);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while running " + command.display());
+    } finally {
+      ShutdownGuard.untrack(process);
+    }
+  }
+
+  /**
+   * A long command runs as the leader of a session (and process group) of its own: what it starts
+   * stays in that group even when an intermediate process exits and its children go to PID 1, so
+   * the shutdown guard can stop all of it. {@code setsid} execs in place (the child of a JVM is no
+   * group leader), so the process's PID is the group's.
+   */
+  private static void inOwnSession(ProcessBuilder builder) {
+    Optional<Path> setsid = ExecutablePath.find("/usr/bin:/bin", "setsid");
+    if (setsid.isPresent()) {
+      List<String> argv = new ArrayList<>(builder.command());
+      argv.add(0, setsid.get().toString());
+      builder.command(argv);
     }
   }
 
@@ -118,7 +140,13 @@ public final class ProcessRunner {
       throw AskBuildException.environment(
           "cannot run " + command.argv().get(0) + ": " + e.getMessage());
     }
-    byte[] out = process.getInputStream().readAllBytes();
+    ShutdownGuard.track(process);
+    byte[] out;
+    try {
+      out = process.getInputStream().readAllBytes();
+    } finally {
+      ShutdownGuard.untrack(process);
+    }
     try {
       int code = process.waitFor();
       String text = new String(out, StandardCharsets.UTF_8);
@@ -173,6 +201,25 @@ public final class ProcessRunner {
               }
             });
     return builder;
+  }
+
+  /**
+   * Sends {@code signal} (TERM, KILL) to the process group {@code group} with kill(1), which Java
+   * cannot address; false when this thread was interrupted meanwhile. A missing kill(1) is no
+   * error: the shutdown guard signals the descendants it saw one by one as well.
+   */
+  static boolean signalGroup(long group, String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + group)
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      kill.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+      return true;
+    } catch (IOException e) {
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** The last {@code lines} lines of a log, read from its end so huge logs cost nothing. */

@@ -50,6 +50,7 @@ public final class BoardJob {
   private final Workspace workspace;
   private final StageRequests requests;
   private final StageState state;
+  private final OwnedFiles owned;
   private final ProcessRunner runner;
   private final Progress progress;
 
@@ -71,6 +72,7 @@ public final class BoardJob {
     this.requests = new StageRequests(request, selection, inputs, workspace);
     // The state names the libc the board resolved to, so a musl result is never taken for glibc's.
     this.state = new StageState(workspace.state(), request.withLibc(board.toolchain().libc()), selection);
+    this.owned = new OwnedFiles(workspace);
     this.runner = runner;
     this.progress = progress;
   }
@@ -78,10 +80,13 @@ public final class BoardJob {
   /** Opens a run: an unknown board is named first, then missing inputs are checked per stage. */
   public static BoardJob open(JobRequest request, ProcessRunner runner, Progress progress) throws IOException {
     BoardProfile board = request.loadBoard();
+    RunDirs.require(request);
     CompilePlan plan = CompilePlans.forBoard(board);
     // A component selection that cannot be built is refused before any stage runs.
     Selection selection = Selection.of(board, plan, request.target(), request.components());
-    return new BoardJob(request, board, plan, selection, BoardInputs.resolve(board, request), runner, progress);
+    BoardInputs inputs = BoardInputs.resolve(board, request);
+    RunDirs.requireOut(request);
+    return new BoardJob(request, board, plan, selection, inputs, runner, progress);
   }
 
   /**
@@ -131,7 +136,7 @@ public final class BoardJob {
     // One record of the stage's messages: the stages get this as their progress, and both the log
     // and the run's messages are taken from it.
     Messages log = new Messages(progress);
-    try {
+    try (var onSignal = StageInterruption.guard(workspace, state, stage, log)) {
       Outcome outcome = step(stage).run(log);
       keep(stage, outcome.result());
       StageLog.write(workspace, stage, log.lines(), stage.label() + ": ok");
@@ -139,7 +144,7 @@ public final class BoardJob {
       progress.info(run.line());
       return run;
     } catch (IOException | RuntimeException e) {
-      StageLog.write(workspace, stage, log.lines(), stage.label() + ": FAILED: " + e.getMessage());
+      StageInterruption.recordFailure(workspace, stage, log, e);
       throw e;
     }
   }
@@ -245,38 +250,43 @@ public final class BoardJob {
   }
 
   private Outcome compile(Messages log) throws IOException {
+    owned.requireOwned(workspace.dist());
     VerifyReport proven = result(Stage.VERIFY, VerifyReport.class);
     CompileResult result = new CompileStage(runner, log).run(requests.compile(proven, askTree(proven), plan,
         result(Stage.SYSROOT, SysrootResult.class), kernelResult()));
     Path dist = workspace.dist();
-    FileTrees.deleteRecursively(dist);
+    owned.clear(dist);
     FileTrees.publish(result.distPath(), dist);
+    owned.record(dist);
     CompileResult compiled = result.withDist(dist);
     return new Outcome(compiled, "none", new StageSummary.Compile(compiled.dist(), compiled.artifacts()));
   }
 
   private Outcome check(Messages log) throws IOException {
+    // Whatever fails below, no report or result of an earlier check is left to say green.
+    state.clear(Stage.CHECK);
+    Path reports = workspace.reports();
+    owned.clear(reports);
     CompileResult built = result(Stage.COMPILE, CompileResult.class);
     SysrootResult root = result(Stage.SYSROOT, SysrootResult.class);
     Optional<KernelResult> tree = kernelResult();
-    if (built.artifacts().isEmpty()) {
-      // The selection refuses this up front; a dist left empty by an earlier run is refused here.
-      throw AskBuildException.checkFailed("check: the compile stage delivered no artifact to " + built.dist()
-          + "; a green check of nothing would say nothing");
-    }
     Path provenance = Workspace.ensure(workspace.stageWork(Stage.CHECK)).resolve("provenance-input.json");
     ProvenanceInput.write(provenance, result(Stage.VERIFY, VerifyReport.class), tree, root, ArtifactInputs.of(board,
         plan, inputs, selection.components(), tree.map(k -> k.manifest().patches().stream().map(p -> p.name())
             .toList()).orElse(List.of()), tree.isPresent()));
-    Path reports = workspace.reports();
-    FileTrees.deleteRecursively(reports);
     ReportOptions options = new ReportOptions(Workspace.ensure(reports), board.name(), request.epoch(),
         Optional.of(provenance), Map.of()).withBaseline(baseline, failOnAbiChange);
-    DistCheck.Checked checked = DistCheck.run(requests.check(built, root, tree), options, runner,
-        workspace.stageWork(Stage.CHECK), log);
+    // The delivery is held against what the check read before the reports are written, so that a
+    // file changed since the compile stage is a failed case in every report, not only on stderr.
+    DistCheck.Checked checked = DistCheck.run(requests.check(built, root, tree), report -> DeliveredDist.held(built,
+        report), options, runner, workspace.stageWork(Stage.CHECK), log);
+    owned.record(reports);
     CheckReport report = checked.report();
     ReportWriter.Written written = checked.written();
-    requireCheckedAsCompiled(built, report);
+    Optional<String> undelivered = DeliveredDist.problem(built, report);
+    if (undelivered.isPresent()) {
+      throw AskBuildException.checkFailed(undelivered.get() + " (see " + reports.resolve(ReportWriter.HTML) + ")");
+    }
     if (!report.passed()) {
       throw AskBuildException.checkFailed("check: " + report.failures().size() + " failed checks (see "
           + reports.resolve(ReportWriter.HTML) + ")");
@@ -291,26 +301,6 @@ public final class BoardJob {
         reports.resolve(ReportWriter.HTML).toString(), reports.resolve(ReportWriter.JUNIT).toString(),
         reports.resolve(ReportWriter.ABI).toString(), written.diff().map(d -> d.verdict()).orElse(null),
         written.diff().map(d -> d.abiChanged()).orElse(null), written.diff().map(d -> d.breaks().size()).orElse(null)));
-  }
-
-  /**
-   * Every artifact the compile stage delivered was checked, with the bytes it delivered: a file
-   * removed from or rewritten in dist between the two stages (they may run as separate processes)
-   * is a failure, not a pass on other bytes.
-   */
-  private static void requireCheckedAsCompiled(CompileResult built, CheckReport report) {
-    Map<String, String> checked = new TreeMap<>();
-    report.artifacts().forEach(a -> checked.put(a.path(), a.sha256()));
-    List<String> differ = new java.util.ArrayList<>();
-    built.artifacts().forEach((name, sha) -> {
-      if (!sha.equals(checked.get(name))) {
-        differ.add(name + (checked.containsKey(name) ? " (its bytes changed)" : " (missing)"));
-      }
-    });
-    if (!differ.isEmpty()) {
-      throw AskBuildException.checkFailed("check: dist " + built.dist() + " is not what the compile stage delivered: "
-          + String.join(", ", differ));
-    }
   }
 
   /** A failed file; an unlisted kernel tarball may also be proven by its hash on the command line. */

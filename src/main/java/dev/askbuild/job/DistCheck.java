@@ -11,6 +11,7 @@ import dev.askbuild.report.ToolchainVersions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * The check of a dist and its reports, the one way every caller does it: the check stage of a
@@ -26,6 +27,15 @@ public final class DistCheck {
    */
   public static Checked run(CheckRequest request, ReportOptions options, ProcessRunner runner, Path probeDir,
       Progress progress) {
+    return run(request, UnaryOperator.identity(), options, runner, probeDir, progress);
+  }
+
+  /**
+   * The same, with {@code amend} adding the caller's own cases to the check's report before any
+   * report is written (a board run's check of what the compile stage delivered).
+   */
+  static Checked run(CheckRequest request, UnaryOperator<CheckReport> amend, ReportOptions options,
+      ProcessRunner runner, Path probeDir, Progress progress) {
     // The toolchain probe only waits on processes: run it while the check reads files, on a thread
     // of its own, since waiting in one of the common pool's threads (one on two cores) would take
     // it from the scan.
@@ -36,7 +46,7 @@ public final class DistCheck {
           thread.setDaemon(true);
           thread.start();
         });
-    CheckReport report = new Checker(progress).run(request);
+    CheckReport report = amend.apply(new Checker(progress).run(request));
     ReportWriter.Written written = ReportWriter.writeAll(report, new ReportOptions(options.dir(), options.board(),
         options.epoch(), options.provenanceInput(), tools.join(), options.baseline(), options.failOnAbiChange()));
     progress.info("check: reports in " + options.dir());

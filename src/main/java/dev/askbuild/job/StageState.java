@@ -43,6 +43,22 @@ final class StageState {
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /**
+   * The record of a stage a signal stopped: no result, so the next stage refuses to start from it
+   * as from a missing one, and whoever looks in {@code state/} sees why.
+   */
+  void writeInterrupted(Stage stage, String signal) throws IOException {
+    Files.createDirectories(dir);
+    ObjectNode root = JSON.createObjectNode();
+    root.put("run", identity);
+    root.put("status", "interrupted");
+    root.put("signal", signal);
+    Path tmp = dir.resolve("." + stage.label() + ".json.tmp");
+    JSON.writeValue(tmp.toFile(), root);
+    Files.move(tmp, dir.resolve(stage.label() + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
   void clear(Stage stage) throws IOException {
     Files.deleteIfExists(dir.resolve(stage.label() + ".json"));
   }
@@ -53,6 +69,9 @@ final class StageState {
       return Optional.empty();
     }
     JsonNode root = JSON.readTree(file.toFile());
+    if (root.path("status").asText().equals("interrupted")) {
+      return Optional.empty();
+    }
     String run = root.path("run").asText();
     if (!run.equals(identity)) {
       throw AskBuildException.badInput(file + " belongs to another run (" + run + ", not " + identity

@@ -48,6 +48,19 @@ final class ChecksJson {
         g.writeStringField("configSha256", report.kernel().get().configSha256());
         g.writeEndObject();
       }
+      // Every failure once more at the top, each naming its file: also one whose file is not in
+      // dist (removed after the compile stage delivered it), which no artifact entry below holds.
+      g.writeArrayFieldStart("failures");
+      for (CheckResult r : report.failures()) {
+        g.writeStartObject();
+        g.writeStringField("artifact", r.artifact());
+        g.writeStringField("check", r.check());
+        g.writeStringField("expected", r.expected());
+        g.writeStringField("actual", r.actual());
+        g.writeStringField("detail", r.detail());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       if (diff.isPresent()) {
         AbiDiff d = diff.get();
         g.writeObjectFieldStart("abiDiff");
