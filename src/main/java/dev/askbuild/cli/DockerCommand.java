@@ -2,6 +2,7 @@ package dev.askbuild.cli;
 
 import dev.askbuild.board.BoardProfile;
 import dev.askbuild.board.Boards;
+import dev.askbuild.compile.CompilePlan;
 import dev.askbuild.compile.CompilePlans;
 import dev.askbuild.compile.Target;
 import dev.askbuild.core.AskBuildException;
@@ -78,6 +79,9 @@ final class DockerCommand implements Callable<Integer> {
       description = "The docker CLI (default: $ASKBUILD_DOCKER or docker on PATH).")
   String docker;
 
+  @Option(names = "--libc", paramLabel = "L", description = "glibc or musl (default: the board's): every stage builds against it; musl adds Debian's musl packages to the builder.")
+  String libc;
+
   @Option(names = "--print", description = "Print the command lines (context staged) instead of running them.")
   boolean print;
 
@@ -85,9 +89,13 @@ final class DockerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    BoardProfile profile = Boards.load(board);
+    Optional<dev.askbuild.core.Libc> asked = Optional.ofNullable(libc).map(l -> dev.askbuild.core.Libc.parse(l, "--libc"));
+    BoardProfile loaded = Boards.load(board);
+    BoardProfile profile = asked.map(loaded::withLibc).orElse(loaded);
     // An unknown component is exit 2 now, naming the board's, not in the first build stage.
-    CompilePlans.forBoard(profile).select(Target.DIST, new TreeSet<>(components));
+    CompilePlan plan = CompilePlans.forBoard(profile);
+    // A component the libc cannot build is refused here too, before anything is staged.
+    plan.requireBuildable(profile.toolchain().libc(), plan.select(Target.DIST, new TreeSet<>(components)), Target.DIST);
     Path inputs = packages;
     if (inputs == null) {
       if (!board.equals("demo")) {
@@ -99,8 +107,12 @@ final class DockerCommand implements Callable<Integer> {
       inputs = PackagesDir.gather(demo.packages(), demo.elsewhere(), out.toAbsolutePath().resolve("packages"));
     }
     List<PrivateInput> privates = secrets.stream().map(PrivateInput::parse).toList();
-    DockerRequest request = new DockerRequest(board, components, inputs, out, privates, profile.devPackages(), classpath(),
-        Optional.ofNullable(baseImage), Optional.ofNullable(image), Optional.ofNullable(network), dockerCli());
+    List<String> builderPackages = new java.util.ArrayList<>(profile.devPackages());
+    if (profile.toolchain().libc() == dev.askbuild.core.Libc.MUSL) {
+      builderPackages.addAll(dev.askbuild.core.Libc.MUSL.debianPackages(profile.toolchain()));
+    }
+    DockerRequest request = new DockerRequest(board, components, inputs, out, privates, builderPackages, classpath(),
+        Optional.ofNullable(baseImage), Optional.ofNullable(image), Optional.ofNullable(network), dockerCli(), asked);
     ProcessRunner runner = ProcessRunner.inheritingEnvironment();
     DockerBuild build = new DockerBuild(runner, new DockerProbe(runner, System.getenv()));
     if (print) {

@@ -72,6 +72,8 @@ public final class DockerCommandLines {
       // Only when a selection is asked for: a build of every component keeps its command line and cache keys.
       buildArg(argv, "COMPONENTS", String.join(",", request.components()));
     }
+    // Only when asked for, as COMPONENTS: a glibc build keeps its command line and cache keys.
+    request.libc().ifPresent(libc -> buildArg(argv, "LIBC", libc.label()));
     buildArg(argv, "DEV_PACKAGES", String.join(" ", request.devPackages()));
     buildArg(argv, "PRIVATE_NAMES", request.privates().stream().map(PrivateInput::name)
         .collect(Collectors.joining(" ")));

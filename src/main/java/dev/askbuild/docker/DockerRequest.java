@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param network BuildKit's network mode for RUN steps ({@code host} where the daemon has no
  *     bridge), or empty for the daemon's default
  * @param docker the docker CLI to run
+ * @param libc {@code musl} when asked for: a build argument every stage passes on as {@code --libc},
+ *     so it is in every stage's cache key; empty for the board's own (the command line as before)
  */
 public record DockerRequest(
     String board,
@@ -35,14 +37,24 @@ public record DockerRequest(
     Optional<String> baseImage,
     Optional<String> imageTag,
     Optional<String> network,
-    String docker) {
+    String docker,
+    Optional<dev.askbuild.core.Libc> libc) {
   /** The Dockerfile declares this many secret slots (private1..private4). */
   public static final int SECRET_SLOTS = 4;
 
   /** A component name as the boards' compile plans spell them; the list travels as a build argument. */
   private static final Pattern COMPONENT = Pattern.compile("[A-Za-z0-9_]+");
 
+  /** A build with the board's own libc. */
+  public DockerRequest(String board, List<String> components, Path packages, Path out, List<PrivateInput> privates,
+      List<String> devPackages, List<Path> classpath, Optional<String> baseImage, Optional<String> imageTag,
+      Optional<String> network, String docker) {
+    this(board, components, packages, out, privates, devPackages, classpath, baseImage, imageTag, network, docker,
+        Optional.empty());
+  }
+
   public DockerRequest {
+    java.util.Objects.requireNonNull(libc, "libc");
     for (String name : components) {
       if (!COMPONENT.matcher(name).matches()) {
         throw AskBuildException.badInput("--components takes names of letters, digits and _ separated by commas"
