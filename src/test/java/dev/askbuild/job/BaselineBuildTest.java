@@ -1,4 +1,4 @@
-package dev.askbuild.pipeline;
+package dev.askbuild.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,6 @@ import dev.askbuild.cli.Main;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
 import dev.askbuild.fixture.Fixtures;
-import dev.askbuild.job.BoardJob;
-import dev.askbuild.job.JobRequest;
-import dev.askbuild.job.Stage;
-import dev.askbuild.job.StageRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -27,13 +23,16 @@ class BaselineBuildTest {
     Path first = dir.resolve("first");
     Path second = dir.resolve("second");
     JobRequest one = JobRequest.of("demo", Optional.empty(), first, Fixtures.cache());
-    new BuildPipeline(BoardJob.open(one, ProcessRunner.forBuilds(), Progress.SILENT)).run(one, EnumSet.allOf(Stage.class));
+    BoardJob.open(one, ProcessRunner.forBuilds(), Progress.SILENT).build(EnumSet.allOf(Stage.class));
     JobRequest two = JobRequest.of("demo", Optional.empty(), second, Fixtures.cache());
     BoardJob job = BoardJob.open(two, ProcessRunner.forBuilds(), Progress.SILENT).compareWith(first, true);
-    Manifest manifest = new BuildPipeline(job).run(two, EnumSet.allOf(Stage.class));
+    Manifest manifest = job.build(EnumSet.allOf(Stage.class));
 
     StageRun check = manifest.runs().get(manifest.runs().size() - 1);
-    assertThat(check.summary()).containsEntry("abiDiff", "no change").containsEntry("abiChanged", false);
+    StageSummary.Check summary = (StageSummary.Check) check.summary();
+    assertThat(summary.abiDiff()).isEqualTo("no change");
+    assertThat(summary.abiChanged()).isFalse();
+    assertThat(summary.abiBreaks()).isZero();
     ObjectMapper json = new ObjectMapper();
     JsonNode checks = json.readTree(second.resolve("reports/checks.json").toFile());
     assertThat(checks.at("/abiDiff/verdict").asText()).isEqualTo("no change");
