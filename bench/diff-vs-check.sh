@@ -4,9 +4,10 @@
 # the same modules, and prints the ratio (diff / check; below 1 means the diff is the cheaper step
 # a nightly adds). Rounds alternate diff and check so that a change in the machine's load falls on
 # both; each side's best of RUNS is kept, JVM start-up included on both.
-# With a second release (DIST2 KERNEL2, e.g. Debian's previous ABI extracted the same way) it also
-# diffs the two releases once and prints files, changes, CRC changes and time.
-# Usage: [RUNS=3] bench/diff-vs-check.sh [DIST [KERNEL [DIST2 KERNEL2]]]
+# With an older release (OLD_DIST OLD_KERNEL, e.g. Debian's previous ABI extracted the same way) it
+# also diffs that release (OLD) against DIST (NEW) once and prints files, changes by kind (CRC changes
+# among them), the inputs that moved and the time.
+# Usage: [RUNS=3] bench/diff-vs-check.sh [DIST [KERNEL [OLD_DIST OLD_KERNEL]]]
 # Defaults: the modules and headers the check tests extract (.ci/fetch-test-packages, CheckerTest).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -56,14 +57,14 @@ awk -v d="$t_diff" -v c="$t_check" -v n="$files" -v k="$kos" -v r="$runs" -v s="
 head -1 "$work/self.txt"
 
 if [[ $# -ge 4 ]]; then
-  check "$3" "$4" "$work/new" >/dev/null 2>&1 || true
+  check "$3" "$4" "$work/old" >/dev/null 2>&1 || true
   set +e
   s=$(date +%s.%N)
-  "$here/bin/askbuild" diff --json "$work/a" "$work/new" > "$work/release.json" 2>"$work/release.err"
+  "$here/bin/askbuild" diff --json "$work/old" "$work/a" > "$work/release.json" 2>"$work/release.err"
   code=$?
   e=$(date +%s.%N)
   set -e
-  python3 - "$work/release.json" "$code" "$(echo "$e - $s" | bc -l)" "$files" "$(find "$3" -type f | wc -l)" <<'PY'
+  python3 - "$work/release.json" "$code" "$(echo "$e - $s" | bc -l)" "$(find "$3" -type f | wc -l)" "$files" <<'PY'
 import collections, json, sys
 d = json.load(open(sys.argv[1]))
 aspects = collections.Counter(c["aspect"] for c in d["changes"])
@@ -72,7 +73,10 @@ print("two releases: %s -> %s: %s files -> %s files, exit %s, %.2f s" % (
     d["kernel"]["baseline"], d["kernel"]["current"], sys.argv[4], sys.argv[5], sys.argv[2], float(sys.argv[3])))
 print("  %s" % d["verdict"])
 print("  artifacts changed: %d; breaking changes: %d; inputs moved: %d" % (len(arts), d["summary"]["breaking"], d["summary"]["inputsMoved"]))
+print("  CRC changes (exports and imports): %d" % sum(n for a, n in aspects.items() if "CRC" in a))
 for aspect, n in sorted(aspects.items(), key=lambda x: -x[1]):
     print("  %6d  %s" % (n, aspect))
+for i in d["inputs"]:
+    print("  input moved: %s: %s -> %s" % (i["name"], i["before"], i["after"]))
 PY
 fi

@@ -3,6 +3,7 @@ package dev.askbuild.job;
 import dev.askbuild.board.BoardProfile;
 import dev.askbuild.check.CheckReport;
 import dev.askbuild.check.CheckStatus;
+import dev.askbuild.diff.AbiDiff;
 import dev.askbuild.compile.CompilePlan;
 import dev.askbuild.compile.CompilePlans;
 import dev.askbuild.compile.CompileResult;

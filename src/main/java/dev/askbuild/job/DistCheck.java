@@ -5,11 +5,13 @@ import dev.askbuild.check.CheckRequest;
 import dev.askbuild.check.Checker;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
+import dev.askbuild.diff.AbiDiff;
 import dev.askbuild.report.ReportOptions;
 import dev.askbuild.report.ReportWriter;
 import dev.askbuild.report.ToolchainVersions;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 

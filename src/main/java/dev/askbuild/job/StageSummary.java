@@ -47,8 +47,8 @@ public sealed interface StageSummary extends Serializable {
 
   /**
    * @param artifacts how many artifacts were checked
-   * @param abiDiff the verdict against {@code --baseline}, absent (null) without one
-   * @param abiBreaks how many ABI breaks the baseline diff found, absent without a baseline
+   * @param abiDiff the verdict of the diff against the baseline ({@code --baseline}); with {@code
+   *     abiChanged} and {@code abiBreaks} null when there was none
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Check(boolean passed, long passedChecks, long failedChecks, int artifacts, String reportDir, String reportHtml,

@@ -79,7 +79,7 @@ class StageCommandsJsonTest {
     Run check = stage("check", out);
     assertThat(check.exit()).as(check.err()).isZero();
     assertThat(fields(check.json().path("result"))).containsExactly(
-        "passed", "passedChecks", "failedChecks", "artifacts", "reportDir", "reportHtml", "junitXml");
+        "passed", "passedChecks", "failedChecks", "artifacts", "reportDir", "reportHtml", "junitXml", "abiJson");
     assertThat(check.json().path("result").path("failedChecks").asInt()).isZero();
     assertThat(check.json().path("result").path("artifacts").asInt()).isEqualTo(4);
     assertThat(out.resolve("logs")).isDirectoryContaining(p -> p.getFileName().toString().equals("check.log"));

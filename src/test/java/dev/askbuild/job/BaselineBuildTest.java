@@ -32,6 +32,7 @@ class BaselineBuildTest {
     StageSummary.Check summary = (StageSummary.Check) check.summary();
     assertThat(summary.abiDiff()).isEqualTo("no change");
     assertThat(summary.abiChanged()).isFalse();
+    assertThat(summary.abiBreaks()).isZero();
     ObjectMapper json = new ObjectMapper();
     JsonNode checks = json.readTree(second.resolve("reports/checks.json").toFile());
     assertThat(checks.at("/abiDiff/verdict").asText()).isEqualTo("no change");
