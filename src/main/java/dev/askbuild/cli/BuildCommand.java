@@ -8,11 +8,10 @@ import dev.askbuild.job.BoardJob;
 import dev.askbuild.job.JobRequest;
 import dev.askbuild.job.Stage;
 import dev.askbuild.job.StageRun;
-import dev.askbuild.pipeline.BuildPipeline;
-import dev.askbuild.pipeline.Manifest;
+import dev.askbuild.job.Manifest;
+import dev.askbuild.job.StageSummary;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Spec;
     name = "build",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the whole pipeline: verify, sysroot, kernel, compile, check, each exactly as its own"
+      "Run the whole pipeline, every stage in order (`askbuild catalog` lists them), each exactly as its own"
           + " command runs it. One progress line per stage; the first failing stage stops the run with"
           + " its exit code.",
       "Output: DIR/dist, DIR/reports, DIR/logs, DIR/state, DIR/work, DIR/manifest.json."
@@ -34,7 +33,7 @@ final class BuildCommand implements Callable<Integer> {
   @Mixin JobOptions options;
 
   @Option(names = "--stages", paramLabel = "LIST", description = "Stages to run (default: ${DEFAULT-VALUE}); a stage not run here reads an earlier run's result from DIR/state.")
-  String stages = "verify,sysroot,kernel,compile,check";
+  String stages = String.join(",", Stage.labels());
 
   @Override
   public Integer call() throws Exception {
@@ -45,7 +44,7 @@ final class BuildCommand implements Callable<Integer> {
     BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), new StderrProgress(err));
     Manifest manifest;
     try {
-      manifest = new BuildPipeline(job).run(request, selected);
+      manifest = job.build(selected);
     } catch (AskBuildException e) {
       if (options.json) {
         StageCommand.print(spec, StageCommand.envelope("build", request.board(), request.out().toString(),
@@ -57,7 +56,7 @@ final class BuildCommand implements Callable<Integer> {
         (System.nanoTime() - start) / 1e9, manifest.artifacts().size(), job.workspace().dist());
     if (options.json) {
       StageRun whole = new StageRun("build", "ok", 0, null, "none", (System.nanoTime() - start) / 1_000_000, List.of(),
-          Map.of("artifacts", manifest.artifacts(), "manifest", job.workspace().manifest().toString()));
+          new StageSummary.Build(manifest.artifacts(), job.workspace().manifest().toString()));
       ObjectNode json = StageCommand.envelope("build", request.board(), request.out().toString(), whole);
       ArrayNode runs = json.putArray("stages");
       for (StageRun run : manifest.runs()) {

@@ -5,22 +5,19 @@ import dev.askbuild.check.CheckReport;
 import dev.askbuild.check.CheckRequest;
 import dev.askbuild.check.CheckResult;
 import dev.askbuild.check.CheckTarget;
-import dev.askbuild.check.Checker;
 import dev.askbuild.core.ExitCode;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
+import dev.askbuild.job.DistCheck;
 import dev.askbuild.job.CheckTargets;
 import dev.askbuild.job.JobRequest;
 import dev.askbuild.job.Stage;
 import dev.askbuild.report.ReportOptions;
-import dev.askbuild.report.ReportWriter;
-import dev.askbuild.report.ToolchainVersions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,30 +62,22 @@ final class CheckCommand implements Callable<Integer> {
     if (options.out != null) {
       return StageCommand.run(spec, options, Stage.CHECK);
     }
-    if (dist == null || sysroot == null || report == null) {
+    if (dist == null || sysroot == null || report == null || options.board == null) {
+      // No default board: the board says which architecture, loader and kernel the dist is checked against.
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "give --board B --out DIR (a board run's dist), or --dist, --sysroot and --report");
+          "give --board B --out DIR (a board run's dist), or --board B with --dist, --sysroot and --report");
     }
     return run(new Options(dist, Optional.ofNullable(kernel), sysroot, report,
-        options.board == null ? "mono-gateway" : options.board,
+        options.board,
         options.epoch == null ? JobRequest.DEFAULT_EPOCH : options.epoch, Optional.ofNullable(provenance)),
         spec.commandLine().getErr());
   }
 
   static int run(Options o, PrintWriter err) {
     CheckTarget target = CheckTargets.of(Boards.load(o.board()));
-    // The toolchain probe only waits on processes: run it while the check reads files, on a thread
-    // of its own, since waiting in one of the common pool's threads (one on two cores) would take
-    // it from the scan.
-    CompletableFuture<Map<String, String>> tools = CompletableFuture.supplyAsync(
-        () -> ToolchainVersions.probe(target, ProcessRunner.inheritingEnvironment(), Path.of(".").toAbsolutePath()),
-        task -> {
-          Thread thread = new Thread(task, "askbuild-toolchain-probe");
-          thread.setDaemon(true);
-          thread.start();
-        });
-    CheckReport result = new Checker(Progress.SILENT).run(new CheckRequest(o.dist(), o.kernel(), o.sysroot(), target));
-    ReportWriter.write(result, new ReportOptions(o.report(), o.board(), o.epoch(), o.provenance(), tools.join()));
+    CheckReport result = DistCheck.run(new CheckRequest(o.dist(), o.kernel(), o.sysroot(), target),
+        new ReportOptions(o.report(), o.board(), o.epoch(), o.provenance(), Map.of()),
+        ProcessRunner.inheritingEnvironment(), Path.of(".").toAbsolutePath(), Progress.SILENT);
     for (CheckResult r : result.failures()) {
       err.println(r.describe());
     }

@@ -2,7 +2,7 @@ package dev.askbuild.cli;
 
 import dev.askbuild.board.Boards;
 import dev.askbuild.core.ProcessRunner;
-import dev.askbuild.pipeline.HostDoctor;
+import dev.askbuild.board.HostDoctor;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

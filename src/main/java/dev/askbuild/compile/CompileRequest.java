@@ -26,10 +26,22 @@ public record CompileRequest(
     long epoch,
     CompilePlan plan,
     Target target,
-    Set<String> components) {
+    Set<String> components,
+    int jobs) {
   public CompileRequest {
     vendored = Map.copyOf(vendored);
     components = Set.copyOf(components);
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+    }
+  }
+
+  /** A request with one make job per processor (a board run gives its {@code --jobs}). */
+  public CompileRequest(TrustedFile askTarball, Map<String, VendoredSource> vendored, Optional<Path> kernelDir,
+      Path sysroot, Path work, Toolchain toolchain, String platform, long epoch, CompilePlan plan, Target target,
+      Set<String> components) {
+    this(askTarball, vendored, kernelDir, sysroot, work, toolchain, platform, epoch, plan, target, components,
+        Runtime.getRuntime().availableProcessors());
   }
 
   /** A vendored tarball the plan unpacks, and the patches the board applies to it, in order. */

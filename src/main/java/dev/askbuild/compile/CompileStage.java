@@ -3,7 +3,6 @@ package dev.askbuild.compile;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.BuildEnvironment;
 import dev.askbuild.core.Command;
-import dev.askbuild.core.DotConfig;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.PatchApplier;
 import dev.askbuild.core.ProcessRunner;
@@ -91,7 +90,7 @@ public final class CompileStage {
         continue;
       }
       List<String> argv = new ArrayList<>(List.of("make", "-C", inside(tree, step.dir(), "step " + step.component()).toString(),
-          "-j" + Runtime.getRuntime().availableProcessors()));
+          "-j" + request.jobs()));
       argv.addAll(step.targets());
       for (Map.Entry<String, String> v : new TreeMap<>(step.variables()).entrySet()) {
         argv.add(v.getKey() + "=" + expand(v.getValue(), request, tree, step.component()));
@@ -150,38 +149,7 @@ public final class CompileStage {
     if (!Files.isDirectory(kernel)) {
       throw AskBuildException.badInput("kernel tree " + kernel + " does not exist");
     }
-    DotConfig config = null;
-    String symvers = null;
-    List<String> unmet = new ArrayList<>();
-    for (CompilePlan.Requirement r : needed) {
-      boolean met;
-      switch (r.kind()) {
-        case KERNEL_FILE -> met = Files.exists(kernel.resolve(r.value()));
-        case KERNEL_CONFIG -> {
-          if (config == null) {
-            Path file = kernel.resolve(".config");
-            config = Files.isRegularFile(file) ? DotConfig.read(file) : DotConfig.parse("");
-          }
-          met = config.enabled(r.value());
-        }
-        case KERNEL_SYMBOL -> {
-          if (symvers == null) {
-            Path file = kernel.resolve("Module.symvers");
-            symvers = Files.exists(file) ? Files.readString(file) : "";
-          }
-          met = Pattern.compile("(?m)^0x[0-9a-f]+\\t" + Pattern.quote(r.value()) + "\\t").matcher(symvers).find();
-        }
-        default -> throw new IllegalStateException(r.kind().toString());
-      }
-      if (!met) {
-        unmet.add(r.describe());
-      }
-    }
-    if (!unmet.isEmpty()) {
-      String order = request.plan().symversOrder(request.components());
-      throw AskBuildException.badInput("the kernel tree " + kernel + " lacks what " + unmet.size()
-          + " requirement(s) need" + (order.isEmpty() ? "" : " (" + order + ")") + ":\n  " + String.join("\n  ", unmet));
-    }
+    KernelRequirements.requireBuilt(needed, kernel, request.plan().symversOrder(request.components()));
   }
 
   private Map<String, String> environment(
@@ -233,7 +201,7 @@ public final class CompileStage {
         case "CC" -> request.toolchain().triple() + "-gcc " + sysrootCc;
         case "CXX" -> request.toolchain().triple() + "-g++ " + sysrootCc;
         case "AR" -> request.toolchain().triple() + "-ar";
-        case "JOBS" -> Integer.toString(Runtime.getRuntime().availableProcessors());
+        case "JOBS" -> Integer.toString(request.jobs());
         case "DEFINES" -> String.join(" ", request.plan().defines().stream().map(d -> "-D" + d).toList());
         case "VENDORED" -> vendored(request, String.valueOf(m.group(2)), "step " + component).tarball().path();
         default -> throw AskBuildException.badInput(

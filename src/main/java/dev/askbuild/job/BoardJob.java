@@ -3,11 +3,11 @@ package dev.askbuild.job;
 import dev.askbuild.board.BoardProfile;
 import dev.askbuild.check.CheckReport;
 import dev.askbuild.check.CheckStatus;
-import dev.askbuild.check.Checker;
 import dev.askbuild.compile.CompilePlan;
 import dev.askbuild.compile.CompilePlans;
 import dev.askbuild.compile.CompileResult;
 import dev.askbuild.compile.CompileStage;
+import dev.askbuild.compile.KernelRequirements;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.Messages;
@@ -20,7 +20,6 @@ import dev.askbuild.kernel.KernelSurveyor;
 import dev.askbuild.kernel.KernelVersion;
 import dev.askbuild.report.ReportOptions;
 import dev.askbuild.report.ReportWriter;
-import dev.askbuild.report.ToolchainVersions;
 import dev.askbuild.sysroot.SysrootResult;
 import dev.askbuild.sysroot.SysrootStage;
 import dev.askbuild.verify.PackageVerifier;
@@ -29,10 +28,11 @@ import dev.askbuild.verify.VerifyReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -106,16 +106,14 @@ public final class BoardJob {
   public StageRun run(Stage stage) throws IOException {
     long start = System.nanoTime();
     StageLog.reset(workspace, stage);
+    // One record of the stage's messages: the stages get this as their progress, and both the log
+    // and the run's messages are taken from it.
     Messages log = new Messages(progress);
     try {
-      StageRun run = switch (stage) {
-        case VERIFY -> verify(log, start);
-        case SYSROOT -> sysroot(log, start);
-        case KERNEL -> kernel(log, start);
-        case COMPILE -> compile(log, start);
-        case CHECK -> check(log, start);
-      };
+      Outcome outcome = step(stage).run(log);
+      keep(stage, outcome.result());
       StageLog.write(workspace, stage, log.lines(), stage.label() + ": ok");
+      StageRun run = StageRun.ok(stage, outcome.cache(), millis(start), log.lines(), outcome.summary());
       progress.info(run.line());
       return run;
     } catch (IOException | RuntimeException e) {
@@ -124,7 +122,63 @@ public final class BoardJob {
     }
   }
 
-  private StageRun verify(Messages log, long start) throws IOException {
+  /**
+   * {@code askbuild build}: the selected stages in order, each through {@link #run}; the first
+   * failing stage stops the run with its own exit code. Writes {@code OUT/manifest.json}.
+   */
+  public Manifest build(Set<Stage> stages) throws IOException {
+    List<Stage> order = Stage.plan(stages, request.target());
+    // A stage whose input neither runs here nor is left by an earlier run fails now, not after hours.
+    List<String> unmet = new ArrayList<>();
+    for (Stage stage : order) {
+      for (Stage need : stage.needs(request.target())) {
+        if (!order.contains(need) && !hasResult(need)) {
+          unmet.add(stage.label() + " needs " + need.label());
+        }
+      }
+    }
+    if (!unmet.isEmpty()) {
+      throw AskBuildException.badInput("--stages " + String.join(",", order.stream().map(Stage::label).toList())
+          + ": " + String.join("; ", unmet) + ", which is neither selected nor left in "
+          + workspace.state() + " by an earlier run");
+    }
+    List<StageRun> runs = new ArrayList<>();
+    for (Stage stage : order) {
+      runs.add(run(stage));
+    }
+    Map<String, String> artifacts = order.contains(Stage.COMPILE)
+        ? result(Stage.COMPILE, CompileResult.class).artifacts() : Map.of();
+    Manifest manifest = new Manifest(request.board(), request.epoch(), request.target().label(),
+        List.copyOf(components()), inputs.packages().toString(), order.stream().map(Stage::label).toList(), runs,
+        artifacts);
+    manifest.write(workspace.manifest());
+    return manifest;
+  }
+
+  /** What a stage's step hands back: its result (kept for the later stages), cache state and summary. */
+  private record Outcome(Object result, String cache, StageSummary summary) {}
+
+  @FunctionalInterface
+  private interface Step {
+    Outcome run(Messages log) throws IOException;
+  }
+
+  /** The step of each stage (the stage's data, result type and needs, is in {@link Stage}). */
+  private Step step(Stage stage) {
+    return switch (stage) {
+      case VERIFY -> this::verify;
+      case SYSROOT -> this::sysroot;
+      case KERNEL -> this::kernel;
+      case COMPILE -> this::compile;
+      case CHECK -> this::check;
+    };
+  }
+
+  private static String cache(boolean hit) {
+    return hit ? "hit" : "miss";
+  }
+
+  private Outcome verify(Messages log) throws IOException {
     state.clear(Stage.VERIFY);
     inputs.requirePresent(selection);
     VerifyReport report = new PackageVerifier(log).prove(requests.verify());
@@ -136,96 +190,72 @@ public final class BoardJob {
     // A kernel tarball of another line fails verify: "passed" is said only after it was checked.
     requireKernelLine(report, log);
     log.info(PackageVerifier.summary(report));
-    Map<String, Object> kernelSummary = surveyKernel(report, log);
-    keep(Stage.VERIFY, report);
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("passed", true);
-    summary.put("files", report.count(Status.OK));
-    summary.put("pinned", report.verdicts().stream().filter(v -> v.status() == Status.OK && v.pinned()).count());
-    summary.put("unlisted", report.count(Status.UNLISTED));
-    summary.put("failures", 0);
-    summary.put("signature", report.signatureCheck().map(s -> s.keyId()).orElse("none"));
-    summary.put("sums", report.sums());
-    summary.putAll(kernelSummary);
-    return StageRun.ok(Stage.VERIFY, "none", millis(start), log.lines(), summary);
+    Optional<KernelSurvey> survey = surveyKernel(report, log);
+    Optional<Integer> needs = survey.map(s -> KernelRequirements.requireSurveyed(
+        plan.requirementsOf(selection.components()), s, plan.symversOrder(selection.components())));
+    needs.ifPresent(checked -> log.info("verify: the patched kernel tree has what the selected components need ("
+        + checked + " needs checked now; config values and Module.symvers again after the kernel build)"));
+    StageSummary summary = new StageSummary.Verify(true, report.count(Status.OK),
+        report.verdicts().stream().filter(v -> v.status() == Status.OK && v.pinned()).count(),
+        report.count(Status.UNLISTED), 0, report.signatureCheck().map(s -> s.keyId()).orElse("none"), report.sums(),
+        survey.map(KernelSurvey::version).orElse(null), survey.map(s -> s.patched().size()).orElse(null),
+        needs.orElse(null));
+    return new Outcome(report, "none", summary);
   }
 
-  private StageRun sysroot(Messages log, long start) throws IOException {
-    VerifyReport proven = verified();
+  private Outcome sysroot(Messages log) throws IOException {
+    VerifyReport proven = result(Stage.VERIFY, VerifyReport.class);
     SysrootResult sysroot = new SysrootStage(runner, log).run(requests.sysroot(proven, askTree(proven)));
-    keep(Stage.SYSROOT, sysroot);
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("sysroot", sysroot.sysroot());
-    summary.put("key", sysroot.key());
-    summary.put("cacheHit", sysroot.cacheHit());
-    return StageRun.ok(Stage.SYSROOT, sysroot.cacheHit() ? "hit" : "miss", millis(start), sysroot.messages(), summary);
+    return new Outcome(sysroot, cache(sysroot.cacheHit()),
+        new StageSummary.Sysroot(sysroot.sysroot(), sysroot.key(), sysroot.cacheHit()));
   }
 
-  private StageRun kernel(Messages log, long start) throws IOException {
-    if (!request.target().needsKernel()) {
+  private Outcome kernel(Messages log) throws IOException {
+    if (!Stage.KERNEL.runsFor(request.target())) {
       throw AskBuildException.badInput("the userspace target builds without a kernel; the kernel stage is not part of it");
     }
-    VerifyReport proven = verified();
+    VerifyReport proven = result(Stage.VERIFY, VerifyReport.class);
     KernelResult kernel = new KernelStage(runner, log).run(requests.kernel(proven, askTree(proven)));
-    keep(Stage.KERNEL, kernel);
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("tree", kernel.tree());
-    summary.put("release", kernel.manifest().kernelRelease());
-    summary.put("mode", kernel.manifest().build().label());
-    summary.put("cacheHit", kernel.cacheHit());
-    summary.put("droppedSymbols", kernel.droppedSymbols());
-    return StageRun.ok(Stage.KERNEL, kernel.cacheHit() ? "hit" : "miss", millis(start), kernel.messages(), summary);
+    return new Outcome(kernel, cache(kernel.cacheHit()), new StageSummary.Kernel(kernel.tree(),
+        kernel.manifest().kernelRelease(), kernel.manifest().build().label(), kernel.cacheHit(),
+        kernel.droppedSymbols()));
   }
 
-  private StageRun compile(Messages log, long start) throws IOException {
-    VerifyReport proven = verified();
-    SysrootResult root = sysrootResult();
-    Optional<KernelResult> tree = request.target().needsKernel() ? Optional.of(kernelResult()) : Optional.empty();
-    CompileResult result = new CompileStage(runner, log).run(requests.compile(proven, askTree(proven), plan, root, tree));
+  private Outcome compile(Messages log) throws IOException {
+    VerifyReport proven = result(Stage.VERIFY, VerifyReport.class);
+    CompileResult result = new CompileStage(runner, log).run(requests.compile(proven, askTree(proven), plan,
+        result(Stage.SYSROOT, SysrootResult.class), kernelResult()));
     Path dist = workspace.dist();
     FileTrees.deleteRecursively(dist);
     FileTrees.publish(result.distPath(), dist);
     CompileResult compiled = result.withDist(dist);
-    keep(Stage.COMPILE, compiled);
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("dist", compiled.dist());
-    summary.put("artifacts", new TreeMap<>(compiled.artifacts()));
-    return StageRun.ok(Stage.COMPILE, "none", millis(start), compiled.messages(), summary);
+    return new Outcome(compiled, "none", new StageSummary.Compile(compiled.dist(), compiled.artifacts()));
   }
 
-  private StageRun check(Messages log, long start) throws IOException {
-    CompileResult built = compiledResult();
-    SysrootResult root = sysrootResult();
-    Optional<KernelResult> tree = request.target().needsKernel() ? Optional.of(kernelResult()) : Optional.empty();
+  private Outcome check(Messages log) throws IOException {
+    CompileResult built = result(Stage.COMPILE, CompileResult.class);
+    SysrootResult root = result(Stage.SYSROOT, SysrootResult.class);
+    Optional<KernelResult> tree = kernelResult();
     if (built.artifacts().isEmpty()) {
       // The selection refuses this up front; a dist left empty by an earlier run is refused here.
       throw AskBuildException.checkFailed("check: the compile stage delivered no artifact to " + built.dist()
           + "; a green check of nothing would say nothing");
     }
-    CheckReport report = new Checker(log).run(requests.check(built, root, tree));
-    requireCheckedAsCompiled(built, report);
     Path provenance = Workspace.ensure(workspace.stageWork(Stage.CHECK)).resolve("provenance-input.json");
-    ProvenanceInput.write(provenance, verified(), tree, root);
-    Map<String, String> tools = ToolchainVersions.probe(report.target(), runner, workspace.stageWork(Stage.CHECK));
+    ProvenanceInput.write(provenance, result(Stage.VERIFY, VerifyReport.class), tree, root);
     Path reports = workspace.reports();
     FileTrees.deleteRecursively(reports);
-    ReportWriter.write(report, new ReportOptions(Workspace.ensure(reports), board.name(), request.epoch(),
-        Optional.of(provenance), tools));
-    log.info("check: reports in " + reports);
+    CheckReport report = DistCheck.run(requests.check(built, root, tree), new ReportOptions(
+        Workspace.ensure(reports), board.name(), request.epoch(), Optional.of(provenance), Map.of()), runner,
+        workspace.stageWork(Stage.CHECK), log);
+    requireCheckedAsCompiled(built, report);
     if (!report.passed()) {
       throw AskBuildException.checkFailed("check: " + report.failures().size() + " failed checks (see "
           + reports.resolve(ReportWriter.HTML) + ")");
     }
-    keep(Stage.CHECK, report);
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("passed", true);
-    summary.put("passedChecks", report.count(CheckStatus.PASS));
-    summary.put("failedChecks", report.count(CheckStatus.FAIL));
-    summary.put("artifacts", report.artifacts().size());
-    summary.put("reportDir", reports.toString());
-    summary.put("reportHtml", reports.resolve(ReportWriter.HTML).toString());
-    summary.put("junitXml", reports.resolve(ReportWriter.JUNIT).toString());
-    return StageRun.ok(Stage.CHECK, "none", millis(start), log.lines(), summary);
+    return new Outcome(report, "none", new StageSummary.Check(true, report.count(CheckStatus.PASS),
+        report.count(CheckStatus.FAIL), report.artifacts().size(), reports.toString(),
+        reports.resolve(ReportWriter.HTML).toString(), reports.resolve(ReportWriter.JUNIT).toString()));
   }
 
   /**
@@ -258,7 +288,7 @@ public final class BoardJob {
 
   /** A kernel tarball of another line than the board's is refused now, not after minutes of patching. */
   private void requireKernelLine(VerifyReport report, Messages log) throws IOException {
-    if (!request.target().needsKernel() || board.kernel().version().isEmpty()) {
+    if (!Stage.KERNEL.runsFor(request.target()) || board.kernel().version().isEmpty()) {
       return;
     }
     String name = inputs.name("kernel");
@@ -269,49 +299,32 @@ public final class BoardJob {
 
   /**
    * For a target with modules: the kernel tarball surveyed with the board's patch series applied to
-   * the files it touches, and the selected components' needs checked against that, all before the
+   * the files it touches, so the selected components' needs are checked against it before the
    * sysroot and the kernel build; a series that does not apply is exit 1 naming the patch and the
-   * files, unmet needs exit 2, all listed.
+   * files.
    */
-  private Map<String, Object> surveyKernel(VerifyReport report, Messages log) throws IOException {
-    if (!request.target().needsKernel()) {
-      return Map.of();
+  private Optional<KernelSurvey> surveyKernel(VerifyReport report, Messages log) throws IOException {
+    if (!Stage.KERNEL.runsFor(request.target())) {
+      return Optional.empty();
     }
     KernelSurvey survey = new KernelSurveyor(runner).survey(report.require(inputs.name("kernel")),
         requests.kernelPatches(askTree(report)), board.toolchain().arch(),
         workspace.stageWork(Stage.VERIFY).resolve("kernel-survey"), request.cache());
     survey.messages().forEach(log::info);
-    int checked = KernelNeeds.require(plan, selection, survey);
-    log.info("verify: the patched kernel tree has what the selected components need (" + checked
-        + " needs checked now; config values and Module.symvers again after the kernel build)");
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("kernelVersion", survey.version());
-    summary.put("kernelPatchedFiles", survey.patched().size());
-    summary.put("kernelNeedsChecked", checked);
-    return summary;
+    return Optional.of(survey);
   }
 
-  private VerifyReport verified() throws IOException {
-    return result(Stage.VERIFY, VerifyReport.class);
-  }
-
-  private SysrootResult sysrootResult() throws IOException {
-    return result(Stage.SYSROOT, SysrootResult.class);
-  }
-
-  private KernelResult kernelResult() throws IOException {
-    return result(Stage.KERNEL, KernelResult.class);
-  }
-
-  private CompileResult compiledResult() throws IOException {
-    return result(Stage.COMPILE, CompileResult.class);
+  /** The kernel stage's result when the target builds against a kernel. */
+  private Optional<KernelResult> kernelResult() throws IOException {
+    return Stage.KERNEL.runsFor(request.target())
+        ? Optional.of(result(Stage.KERNEL, KernelResult.class)) : Optional.empty();
   }
 
   /** A stage's result from this run, else from an earlier run's state. */
   private <T> T result(Stage stage, Class<T> type) throws IOException {
     Object known = results.get(stage);
     if (known == null) {
-      known = earlier(stage, type);
+      known = earlier(stage);
       results.put(stage, known);
     }
     return type.cast(known);
@@ -323,8 +336,8 @@ public final class BoardJob {
     state.write(stage, result);
   }
 
-  private <T> T earlier(Stage stage, Class<T> type) throws IOException {
-    return state.read(stage, type).orElseThrow(() -> AskBuildException.badInput("no result of the " + stage.label()
+  private Object earlier(Stage stage) throws IOException {
+    return state.read(stage, stage.resultType()).orElseThrow(() -> AskBuildException.badInput("no result of the " + stage.label()
         + " stage in " + workspace.state() + ": run `askbuild " + stage.label() + " --board " + board.name()
         + " --out " + workspace.out() + "` first (or `askbuild build`)"));
   }

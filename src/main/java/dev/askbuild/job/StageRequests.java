@@ -1,7 +1,6 @@
 package dev.askbuild.job;
 
 import dev.askbuild.board.BoardProfile;
-import dev.askbuild.board.Tarball;
 import dev.askbuild.check.CheckRequest;
 import dev.askbuild.compile.CompilePlan;
 import dev.askbuild.compile.CompileRequest;
@@ -79,7 +78,7 @@ final class StageRequests {
       }
     }
     return new SysrootRequest(board().toolchain(), board().devPackages(), libs,
-        workspace.stageWork(Stage.SYSROOT), request.cache(), request.epoch());
+        workspace.stageWork(Stage.SYSROOT), request.cache(), request.epoch(), request.jobs());
   }
 
   /** The board's kernel patch series, as the kernel stage and the survey at verify apply it. */
@@ -112,17 +111,12 @@ final class StageRequests {
     }
     return new CompileRequest(verified.require(inputs.name("ask")), vendored, kernel.map(KernelResult::treePath),
         sysroot.path(), workspace.stageWork(Stage.COMPILE), board().toolchain(), board().platform().orElse(""),
-        request.epoch(), plan, request.target(), selection.components());
+        request.epoch(), plan, request.target(), selection.components(), request.jobs());
   }
 
   CheckRequest check(CompileResult compiled, SysrootResult sysroot, Optional<KernelResult> kernel) {
     return new CheckRequest(compiled.distPath(), kernel.map(KernelResult::treePath), sysroot.path(),
         CheckTargets.of(board()));
-  }
-
-  /** The tarball names a stage reads, for the missing-inputs check before it starts. */
-  List<Tarball> tarballs() {
-    return inputs.tarballs();
   }
 
   private List<Path> patches(BoardProfile.VendoredLibrary lib, AskTree ask) {

@@ -2,10 +2,8 @@ package dev.askbuild.job;
 
 import dev.askbuild.core.ExitCode;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * How one stage went, the same for every front end: the CLI prints it with {@code --json}, a
@@ -14,7 +12,7 @@ import java.util.Map;
  * @param status {@code ok} or {@code failed}
  * @param error the engine's message when the stage failed, else null
  * @param cache {@code hit}, {@code miss} or {@code none} (a stage without a cache)
- * @param summary the stage's own figures and paths (strings, numbers, booleans, maps of strings)
+ * @param summary the stage's own figures and paths, typed per stage ({@link StageSummary.None} when it failed)
  */
 public record StageRun(
     String stage,
@@ -24,21 +22,21 @@ public record StageRun(
     String cache,
     long millis,
     List<String> messages,
-    Map<String, Object> summary)
+    StageSummary summary)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public StageRun {
     messages = List.copyOf(messages);
-    summary = new LinkedHashMap<>(summary);
+    java.util.Objects.requireNonNull(summary, "summary");
   }
 
-  static StageRun ok(Stage stage, String cache, long millis, List<String> messages, Map<String, Object> summary) {
+  static StageRun ok(Stage stage, String cache, long millis, List<String> messages, StageSummary summary) {
     return new StageRun(stage.label(), "ok", ExitCode.OK.code(), null, cache, millis, messages, summary);
   }
 
   public static StageRun failed(String stage, ExitCode code, String error, long millis) {
-    return new StageRun(stage, "failed", code.code(), error, "none", millis, List.of(), Map.of());
+    return new StageRun(stage, "failed", code.code(), error, "none", millis, List.of(), new StageSummary.None());
   }
 
   public boolean succeeded() {

@@ -18,10 +18,20 @@ public record SysrootRequest(
     List<VendoredLibrary> libraries,
     Path work,
     Path cache,
-    long epoch) {
+    long epoch,
+    int jobs) {
   public SysrootRequest {
     devPackages = List.copyOf(devPackages);
     libraries = List.copyOf(libraries);
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+    }
+  }
+
+  /** A request with one make job per processor (a board run gives its {@code --jobs}). */
+  public SysrootRequest(Toolchain toolchain, List<String> devPackages, List<VendoredLibrary> libraries, Path work,
+      Path cache, long epoch) {
+    this(toolchain, devPackages, libraries, work, cache, epoch, Runtime.getRuntime().availableProcessors());
   }
 
   public String triple() {

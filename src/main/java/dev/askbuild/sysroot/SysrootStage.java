@@ -191,7 +191,7 @@ public final class SysrootStage {
     new PatchApplier(runner).apply(lib.patches(), src, "library " + lib.name(), log.getParent());
     messages.info("sysroot: building " + lib.name() + " (" + lib.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
     String triple = request.triple();
-    String jobs = "-j" + Runtime.getRuntime().availableProcessors();
+    String jobs = "-j" + request.jobs();
     Map<String, String> env = buildEnv(request, sysroot, src);
     List<String> cc = List.of("CC=" + triple + "-gcc --sysroot=" + sysroot, "AR=" + triple + "-ar");
     String what = "building library " + lib.name();

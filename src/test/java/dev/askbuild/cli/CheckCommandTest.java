@@ -40,8 +40,17 @@ class CheckCommandTest {
     Files.createDirectories(dist.resolve("lib"));
     Files.copy(Path.of("/usr/aarch64-linux-gnu/lib/libc.so.6"), dist.resolve("lib/libc.so.6"));
     StringWriter err = new StringWriter();
-    int code = run(err, "check", "--dist", dist.toString(), "--sysroot", "/usr/aarch64-linux-gnu", "--report", tmp.resolve("r").toString());
+    int code = run(err, "check", "--dist", dist.toString(), "--sysroot", "/usr/aarch64-linux-gnu", "--report", tmp.resolve("r").toString(), "--board", "mono-gateway");
     assertThat(code).as(err.toString()).isZero();
+  }
+
+  @Test
+  void aCheckOutsideABoardRunNamesItsBoard() {
+    // No silent default: the board says which architecture, loader and kernel the dist is checked against.
+    StringWriter err = new StringWriter();
+    int code = run(err, "check", "--dist", tmp.toString(), "--sysroot", tmp.toString(), "--report", tmp.resolve("r").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--board B with --dist, --sysroot and --report");
   }
 
   @Test

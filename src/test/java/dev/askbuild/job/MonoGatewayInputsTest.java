@@ -159,8 +159,12 @@ class MonoGatewayInputsTest {
     StageRun verified = open(request(dir, packages, Target.MODULES, Set.of("auto_bridge"))).run(Stage.VERIFY);
 
     // The ASK and kernel tarballs, nothing vendored: no modules component needs a library.
-    assertThat(verified.summary()).containsEntry("files", 2L).containsEntry("kernelVersion", "6.12.49")
-        .containsEntry("kernelPatchedFiles", 3).containsEntry("kernelNeedsChecked", 5);
+    assertThat(verified.summary()).isInstanceOfSatisfying(StageSummary.Verify.class, v -> {
+      assertThat(v.files()).isEqualTo(2L);
+      assertThat(v.kernelVersion()).isEqualTo("6.12.49");
+      assertThat(v.kernelPatchedFiles()).isEqualTo(3);
+      assertThat(v.kernelNeedsChecked()).isEqualTo(5);
+    });
   }
 
   /** What the stand-in tree lacks of mono-gateway's module needs, besides what the series adds. */

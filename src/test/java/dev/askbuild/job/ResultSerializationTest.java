@@ -19,7 +19,6 @@ import dev.askbuild.extract.ExtractResult;
 import dev.askbuild.kernel.KernelBuildMode;
 import dev.askbuild.kernel.KernelManifest;
 import dev.askbuild.kernel.KernelResult;
-import dev.askbuild.pipeline.Manifest;
 import dev.askbuild.sysroot.SysrootResult;
 import dev.askbuild.verify.FileVerdict;
 import dev.askbuild.verify.SignatureCheck;
@@ -65,7 +64,11 @@ class ResultSerializationTest {
         new ExtractResult("/o/x", ArchiveFormat.values()[0], 3, 2, 1, 0, 0, 100, 0, "built-in"),
         StageRun.failed("kernel", ExitCode.CHECK_FAILED, "kernel build failed", 5),
         new Manifest("demo", 1714521600L, "dist", List.of("alpha", "beta"), "/p", List.of("verify"),
-            List.of(StageRun.failed("verify", ExitCode.BAD_INPUT, "x", 1)), Map.of("hello", "aa")));
+            List.of(StageRun.failed("verify", ExitCode.BAD_INPUT, "x", 1)), Map.of("hello", "aa")),
+        StageRun.ok(Stage.COMPILE, "none", 5, List.of("compile: hello"),
+            new StageSummary.Compile("/o/dist", Map.of("hello", "aa".repeat(32)))),
+        StageRun.ok(Stage.VERIFY, "none", 5, List.of(), new StageSummary.Verify(true, 3, 2, 0, 0, "none", "/p/SHA256SUMS",
+            null, null, null)));
   }
 
   @Test

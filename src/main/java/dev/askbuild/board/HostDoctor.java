@@ -1,6 +1,5 @@
-package dev.askbuild.pipeline;
+package dev.askbuild.board;
 
-import dev.askbuild.board.BoardProfile;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
 import dev.askbuild.core.Dpkg;

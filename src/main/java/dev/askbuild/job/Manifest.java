@@ -1,6 +1,9 @@
-package dev.askbuild.pipeline;
+package dev.askbuild.job;
 
-import dev.askbuild.job.StageRun;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,11 @@ public record Manifest(
     components = List.copyOf(components);
     stages = List.copyOf(stages);
     runs = List.copyOf(runs);
-    artifacts = Map.copyOf(artifacts);
+    artifacts = new java.util.TreeMap<>(artifacts);
+  }
+
+  /** Writes the manifest as indented JSON. */
+  public void write(Path file) throws IOException {
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
   }
 }

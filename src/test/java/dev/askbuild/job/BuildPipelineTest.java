@@ -1,4 +1,4 @@
-package dev.askbuild.pipeline;
+package dev.askbuild.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,6 @@ import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
 import dev.askbuild.core.Sha256;
 import dev.askbuild.fixture.Fixtures;
-import dev.askbuild.job.BoardJob;
-import dev.askbuild.job.DemoInputs;
-import dev.askbuild.job.JobRequest;
-import dev.askbuild.job.Stage;
-import dev.askbuild.job.StageRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +37,7 @@ class BuildPipelineTest {
 
   private Manifest build(JobRequest request) throws Exception {
     BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), progress);
-    return new BuildPipeline(job).run(request, EnumSet.allOf(Stage.class));
+    return job.build(EnumSet.allOf(Stage.class));
   }
 
   @Test
@@ -70,7 +65,7 @@ class BuildPipelineTest {
       assertThat(list.map(p -> p.getFileName().toString()).sorted().toList())
           .containsExactly("dist", "logs", "manifest.json", "reports", "state", "work");
     }
-    String sysroot = manifest.runs().get(1).summary().get("sysroot").toString();
+    String sysroot = ((StageSummary.Sysroot) manifest.runs().get(1).summary()).sysroot();
     Process p = new ProcessBuilder("qemu-aarch64-static", "-L", sysroot, "-E",
         "LD_LIBRARY_PATH=" + out.resolve("dist"), out.resolve("dist/hello").toString()).redirectErrorStream(true).start();
     assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
@@ -115,8 +110,8 @@ class BuildPipelineTest {
   }
 
   private static Path sysroot(Manifest manifest) {
-    return Path.of(manifest.runs().stream().filter(r -> r.stage().equals("sysroot")).findFirst().orElseThrow()
-        .summary().get("sysroot").toString());
+    return Path.of(manifest.runs().stream().map(StageRun::summary).filter(StageSummary.Sysroot.class::isInstance)
+        .map(StageSummary.Sysroot.class::cast).findFirst().orElseThrow().sysroot());
   }
 
   @Test
