@@ -13,6 +13,15 @@ final class BoardLoader {
 
   static BoardProfile load(BoardSource source) {
     Boards.BoardFile profileFile = source.file(Boards.PROFILE);
+    // The name first: a directory named for another board would otherwise be told its hash file is missing.
+    if (source.dir().isPresent()) {
+      String named = nameIn(source.dir().get().resolve(Boards.PROFILE));
+      if (!named.equals(source.name())) {
+        throw AskBuildException.badInput("board profile " + profileFile.source() + ": field 'name' is '" + named
+            + "', expected '" + source.name() + "' (a board directory on " + BoardCatalog.PATH_VARIABLE
+            + " is named for its board)");
+      }
+    }
     Boards.BoardFile hashFile = source.file(source.hashFile());
     BoardProfile profile = new ProfileReader(profileFile.source()).read(
         profileFile.text(),

@@ -47,7 +47,7 @@ final class StageCommand {
       return ExitCode.OK.code();
     } catch (AskBuildException e) {
       if (options.json) {
-        print(spec, envelope(stage.label(), options.board, request == null ? String.valueOf(options.out)
+        print(spec, envelope(stage.label(), request == null ? options.board : request.board(), request == null ? String.valueOf(options.out)
             : request.out().toString(), withMessages(StageRun.failed(stage.label(), e.exitCode(), e.getMessage(),
             (System.nanoTime() - start) / 1_000_000), reported.lines())));
       }

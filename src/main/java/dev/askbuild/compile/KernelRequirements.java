@@ -35,34 +35,33 @@ public final class KernelRequirements {
    * Checks the needs against the survey of the patched source tree; every unmet one is listed at
    * once (exit 2). Returns how many needs it could decide now.
    */
-  public static int requireSurveyed(List<CompilePlan.Requirement> needs, KernelSurvey survey, String order) {
+  public static int requireSurveyed(List<CompilePlan.Requirement> needs, KernelSurvey survey, String symversOrder) {
     List<String> unmet = new ArrayList<>();
     int checked = evaluate(needs, surveyed(survey), unmet);
     if (!unmet.isEmpty()) {
       throw AskBuildException.badInput("kernel tarball " + survey.tarball() + " (Linux " + survey.version()
           + ", with the board's patch series) lacks what " + unmet.size() + " requirement(s) need"
-          + inOrder(order) + ":\n  " + String.join("\n  ", unmet));
+          + ordered(symversOrder) + ":\n  " + String.join("\n  ", unmet));
     }
     return checked;
   }
 
-  /**
-   * Checks the needs against the built kernel tree; every unmet one is listed at once (exit 2).
-   *
-   * @param order which Module.symvers each selected module is built against ({@link
-   *     CompilePlan#symversOrder}), said before the list; empty for none
-   */
-  public static void requireBuilt(List<CompilePlan.Requirement> needs, Path kernel, String order) {
+  /** Checks the needs against the built kernel tree; every unmet one is listed at once (exit 2). */
+  public static void requireBuilt(List<CompilePlan.Requirement> needs, Path kernel, String symversOrder) {
     List<String> unmet = new ArrayList<>();
     evaluate(needs, built(kernel), unmet);
     if (!unmet.isEmpty()) {
       throw AskBuildException.badInput("the kernel tree " + kernel + " lacks what " + unmet.size()
-          + " requirement(s) need" + inOrder(order) + ":\n  " + String.join("\n  ", unmet));
+          + " requirement(s) need" + ordered(symversOrder) + ":\n  " + String.join("\n  ", unmet));
     }
   }
 
-  private static String inOrder(String order) {
-    return order.isEmpty() ? "" : " (" + order + ")";
+  /**
+   * Which Module.symvers each selected module is built against ({@link CompilePlan#symversOrder}),
+   * said before the list: "(cdx needs the kernel's Module.symvers; fci needs the kernel's and cdx's)".
+   */
+  private static String ordered(String symversOrder) {
+    return symversOrder.isEmpty() ? "" : " (" + symversOrder + ")";
   }
 
   static int evaluate(List<CompilePlan.Requirement> needs, Evidence evidence, List<String> unmet) {

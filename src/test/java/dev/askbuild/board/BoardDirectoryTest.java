@@ -61,6 +61,11 @@ class BoardDirectoryTest {
     assertThat(catalog.sources().get("mono-gateway").origin()).isEqualTo("built-in");
     assertThat(catalog.load("my-demo").source().dir()).contains(path.resolve("my-demo"));
     assertThat(BoardCatalog.parsePath(path + "::" + tmp)).containsExactly(path, tmp);
+    // A directory named for another board than its profile's is told so, not that a file is missing.
+    BoardExport.export("demo", path.resolve("demo2"));
+    assertThatThrownBy(() -> catalog.load("demo2"))
+        .hasMessage("board profile " + path.resolve("demo2/profile.json") + ": field 'name' is 'demo', expected"
+            + " 'demo2' (a board directory on ASKBUILD_BOARD_PATH is named for its board)");
   }
 
   @Test
