@@ -28,6 +28,7 @@ public final class Main implements Runnable {
           ExtractCommand.class,
           NormalizeCommand.class,
           BoardsCommand.class,
+          CatalogCommand.class,
           KernelCommand.class,
           SysrootCommand.class,
           CompileCommand.class,
