@@ -36,14 +36,6 @@ public record CompileRequest(
     }
   }
 
-  /** A request with one make job per processor (a board run gives its {@code --jobs}). */
-  public CompileRequest(TrustedFile askTarball, Map<String, VendoredSource> vendored, Optional<Path> kernelDir,
-      Path sysroot, Path work, Toolchain toolchain, String platform, long epoch, CompilePlan plan, Target target,
-      Set<String> components) {
-    this(askTarball, vendored, kernelDir, sysroot, work, toolchain, platform, epoch, plan, target, components,
-        Runtime.getRuntime().availableProcessors());
-  }
-
   /** A vendored tarball the plan unpacks, and the patches the board applies to it, in order. */
   public record VendoredSource(TrustedFile tarball, List<Path> patches) {
     public VendoredSource {

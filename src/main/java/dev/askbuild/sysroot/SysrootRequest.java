@@ -28,12 +28,6 @@ public record SysrootRequest(
     }
   }
 
-  /** A request with one make job per processor (a board run gives its {@code --jobs}). */
-  public SysrootRequest(Toolchain toolchain, List<String> devPackages, List<VendoredLibrary> libraries, Path work,
-      Path cache, long epoch) {
-    this(toolchain, devPackages, libraries, work, cache, epoch, Runtime.getRuntime().availableProcessors());
-  }
-
   public String triple() {
     return toolchain.triple();
   }
