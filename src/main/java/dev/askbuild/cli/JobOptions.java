@@ -50,7 +50,7 @@ final class JobOptions {
   @Option(names = "--require-pinned", description = "Fail for any tarball of the board whose hash the board does not pin.")
   boolean requirePinned;
 
-  @Option(names = "--target", paramLabel = "T", description = "userspace, modules or dist (default: dist).")
+  @Option(names = "--target", paramLabel = "T", description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = TargetLabels.class)
   String target = "dist";
 
   @Option(names = "--components", paramLabel = "LIST", split = ",", description = "Build only these components (and what they are built against), e.g. libfci,cmm (default: all of the target's).")
@@ -86,5 +86,13 @@ final class JobOptions {
     return new JobRequest(board, Optional.ofNullable(packages), files, Optional.ofNullable(kernelTar), out,
         CacheDirs.resolve(cache), epoch == null ? JobRequest.DEFAULT_EPOCH : epoch, Optional.ofNullable(signature),
         Optional.ofNullable(keyring), strict, requirePinned, Target.parse(target), new java.util.TreeSet<>(components), jobs);
+  }
+
+  /** The targets' labels, for the help text: from {@link Target}, not a copy. */
+  static final class TargetLabels implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Target.values()).map(Target::label).iterator();
+    }
   }
 }
