@@ -31,9 +31,6 @@ public record CompileRequest(
   public CompileRequest {
     vendored = Map.copyOf(vendored);
     components = Set.copyOf(components);
-    if (jobs < 1) {
-      throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
-    }
   }
 
   /** A vendored tarball the plan unpacks, and the patches the board applies to it, in order. */

@@ -23,9 +23,6 @@ public record SysrootRequest(
   public SysrootRequest {
     devPackages = List.copyOf(devPackages);
     libraries = List.copyOf(libraries);
-    if (jobs < 1) {
-      throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
-    }
   }
 
   public String triple() {
