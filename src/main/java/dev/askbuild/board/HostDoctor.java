@@ -51,8 +51,10 @@ public final class HostDoctor {
         all.add(new String[] {pkg, "the musl sysroot (--libc musl)"});
       }
     }
-    if (board.name().equals("demo")) {
-      all.add(new String[] {"linux-source-6.12", "the demo board's kernel tarball"});
+    if (board.generatedInputs() && board.kernel().tarball().startsWith("linux-source-")) {
+      // A board whose inputs ask-build makes reads its kernel tarball where Debian's package put it.
+      String pkg = board.kernel().tarball().replaceFirst("\\.tar\\.[a-z0-9]+$", "");
+      all.add(new String[] {pkg, "board " + board.name() + "'s kernel tarball"});
     }
     List<Need> needs = new ArrayList<>();
     for (String[] n : all) {

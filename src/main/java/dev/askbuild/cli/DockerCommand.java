@@ -98,9 +98,10 @@ final class DockerCommand implements Callable<Integer> {
     plan.requireBuildable(profile.toolchain().libc(), plan.select(Target.DIST, new TreeSet<>(components)), Target.DIST);
     Path inputs = packages;
     if (inputs == null) {
-      if (!board.equals("demo")) {
+      if (!profile.generatedInputs()) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "--packages is required for board " + board + " (only the demo board makes its own inputs)");
+            "--packages is required for board " + board + " (only a board whose inputs ask-build generates"
+                + " makes its own)");
       }
       // The generated inputs, and the kernel tarball the native run reads from /usr/src.
       DemoInputs.Generated demo = DemoInputs.prepare(CacheDirs.resolve(null));

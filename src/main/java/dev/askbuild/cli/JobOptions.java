@@ -58,7 +58,7 @@ final class JobOptions {
   @Option(names = "--require-pinned", description = "Fail for any tarball of the board whose hash the board does not pin.")
   boolean requirePinned;
 
-  @Option(names = "--target", paramLabel = "T", description = "userspace, modules or dist (default: dist).")
+  @Option(names = "--target", paramLabel = "T", description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = TargetLabels.class)
   String target = "dist";
 
   @Option(names = "--components", paramLabel = "LIST", split = ",", description = "Build only these components (and what they are built against), e.g. libfci,cmm (default: all of the target's).")
@@ -108,5 +108,13 @@ final class JobOptions {
         Optional.ofNullable(keyring), strict, requirePinned, Target.parse(target), new java.util.TreeSet<>(components), jobs,
         Optional.ofNullable(libc).map(l -> dev.askbuild.core.Libc.parse(l, "--libc")), Optional.ofNullable(boardDir),
         Optional.ofNullable(kernelSha256));
+  }
+
+  /** The targets' labels, for the help text: from {@link Target}, not a copy. */
+  static final class TargetLabels implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Target.values()).map(Target::label).iterator();
+    }
   }
 }

@@ -29,6 +29,7 @@ public final class Main implements Runnable {
           NormalizeCommand.class,
           BoardsCommand.class,
           BoardCommand.class,
+          CatalogCommand.class,
           KernelCommand.class,
           SysrootCommand.class,
           CompileCommand.class,

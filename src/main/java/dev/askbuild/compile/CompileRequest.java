@@ -34,17 +34,14 @@ public record CompileRequest(
   public CompileRequest {
     vendored = Map.copyOf(vendored);
     components = Set.copyOf(components);
-    if (jobs < 1) {
-      throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
-    }
   }
 
-  /** A request with one make job per processor (a board run gives its {@code --jobs}). */
+  /** A request whose target compiles do not go through the compiler cache. */
   public CompileRequest(TrustedFile askTarball, Map<String, VendoredSource> vendored, Optional<Path> kernelDir,
       Path sysroot, Path work, Toolchain toolchain, String platform, long epoch, CompilePlan plan, Target target,
-      Set<String> components) {
-    this(askTarball, vendored, kernelDir, sysroot, work, toolchain, platform, epoch, plan, target, components,
-        Runtime.getRuntime().availableProcessors(), CompilerCache.off());
+      Set<String> components, int jobs) {
+    this(askTarball, vendored, kernelDir, sysroot, work, toolchain, platform, epoch, plan, target, components, jobs,
+        CompilerCache.off());
   }
 
   public CompileRequest withCompilerCache(CompilerCache c) {

@@ -1,6 +1,8 @@
 package dev.askbuild.compile;
 
 import dev.askbuild.core.AskBuildException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,6 +35,8 @@ public enum Target {
         return t;
       }
     }
-    throw AskBuildException.badInput("--target must be userspace, modules or dist, got '" + text + "'");
+    List<String> labels = Arrays.stream(values()).map(Target::label).toList();
+    throw AskBuildException.badInput("--target must be " + String.join(", ", labels.subList(0, labels.size() - 1))
+        + " or " + labels.get(labels.size() - 1) + ", got '" + text + "'");
   }
 }

@@ -2,6 +2,7 @@ package dev.askbuild.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askbuild.job.Stage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class BuildLog {
   /** The engine stages, in order; the Dockerfile's build stages of the same names run them. */
-  public static final List<String> STAGES = List.of("verify", "sysroot", "kernel", "compile", "check");
+  public static final List<String> STAGES = Stage.labels();
 
   private static final Pattern STEP = Pattern.compile("^#(\\d+) \\[(\\w+) \\d+/\\d+\\] RUN .*askbuild-stage (\\w+)");
   private static final Pattern CACHED = Pattern.compile("^#(\\d+) CACHED");

@@ -1,10 +1,11 @@
 package dev.askbuild.docker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.askbuild.compile.Target;
 import dev.askbuild.core.Command;
+import dev.askbuild.job.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code OUT/manifest.json} of a docker-mode build. The engine's stage commands each run in their own
+ * {@code OUT/manifest.json} of a docker-mode build, written by the one manifest writer ({@link
+ * Manifest#write(Path, Object)}). The engine's stage commands each run in their own
  * build stage and none of them sees the whole run, so the manifest is made here from what each left:
  * its {@code --json} result ({@code logs/STAGE-result.json}, exported with the artifacts; a stage
  * BuildKit took from its cache brings the result of the run that made the layer), plus how docker
  * ran each stage and the commands.
  */
 final class DockerManifest {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private DockerManifest() {}
 
@@ -28,7 +30,7 @@ final class DockerManifest {
     ObjectNode root = JSON.createObjectNode();
     root.put("board", request.board());
     root.put("mode", "docker");
-    root.put("target", "dist");
+    root.put("target", Target.DIST.label());
     // As asked (empty: all of the board's); each stage's own result under "runs" says what it built.
     ArrayNode components = root.putArray("components");
     request.components().forEach(components::add);
@@ -53,6 +55,6 @@ final class DockerManifest {
     ArrayNode lines = root.putArray("commands");
     commands.forEach(c -> lines.add(DockerCommandLines.display(c)));
     root.set("artifacts", JSON.valueToTree(new java.util.TreeMap<>(artifacts)));
-    JSON.writeValue(out.resolve("manifest.json").toFile(), root);
+    Manifest.write(out.resolve("manifest.json"), root);
   }
 }

@@ -18,6 +18,7 @@ public record Manifest(
     String board, long epoch, String target, List<String> components, String packages, List<String> stages,
     List<StageRun> runs, Map<String, String> artifacts) implements Serializable {
   private static final long serialVersionUID = 1L;
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public Manifest {
     components = List.copyOf(components);
@@ -28,6 +29,18 @@ public record Manifest(
 
   /** Writes the manifest as indented JSON. */
   public void write(Path file) throws IOException {
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+    write(file, this);
+  }
+
+  /**
+   * The one writer of {@code manifest.json}, for a native run's {@link Manifest} and docker mode's
+   * (which assembles its own from what each build stage left): indented JSON, written to a
+   * temporary sibling and moved into place, so a reader never sees half a manifest.
+   */
+  public static void write(Path file, Object manifest) throws IOException {
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    JSON.writeValue(tmp.toFile(), manifest);
+    java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 }

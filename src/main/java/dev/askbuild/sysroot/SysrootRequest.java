@@ -26,19 +26,12 @@ public record SysrootRequest(
   public SysrootRequest {
     devPackages = List.copyOf(devPackages);
     libraries = List.copyOf(libraries);
-    if (jobs < 1) {
-      throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
-    }
   }
 
-  /**
-   * A request with one make job per processor (a board run gives its {@code --jobs}), whose compiles
-   * run through {@code <cache>/ccache}.
-   */
+  /** A request whose compiles run through {@code <cache>/ccache}. */
   public SysrootRequest(Toolchain toolchain, List<String> devPackages, List<VendoredLibrary> libraries, Path work,
-      Path cache, long epoch) {
-    this(toolchain, devPackages, libraries, work, cache, epoch, Runtime.getRuntime().availableProcessors(),
-        CompilerCache.in(cache));
+      Path cache, long epoch, int jobs) {
+    this(toolchain, devPackages, libraries, work, cache, epoch, jobs, CompilerCache.in(cache));
   }
 
   public SysrootRequest withCompilerCache(CompilerCache c) {

@@ -11,6 +11,6 @@ final class FrontEndMakingARequest {
   private FrontEndMakingARequest() {}
 
   static CompileRequest request() {
-    return new CompileRequest(null, Map.of(), Optional.empty(), null, null, null, "", 0L, null, Target.DIST, Set.of());
+    return new CompileRequest(null, Map.of(), Optional.empty(), null, null, null, "", 0L, null, Target.DIST, Set.of(), 1);
   }
 }

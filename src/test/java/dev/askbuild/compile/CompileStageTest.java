@@ -46,13 +46,13 @@ class CompileStageTest {
         List.of(Fixtures.patch("0001-configure-honour-host.patch")), BuildKind.AUTOTOOLS, List.of());
     sysroot = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT)
         .run(new SysrootRequest(Toolchain.arm64(), List.of(), List.of(lib), dir.resolve("sysroot-work"),
-            Fixtures.cache(), Fixtures.EPOCH))
+            Fixtures.cache(), Fixtures.EPOCH, 2))
         .path();
   }
 
   private static CompileRequest request(Path work, CompilePlan plan, Target target) {
     return new CompileRequest(askTarball, Map.of(), Optional.of(kernel.treePath()), sysroot, work,
-        Toolchain.arm64(), "DEMO", Fixtures.EPOCH, plan, target, plan.select(target, java.util.Set.of()));
+        Toolchain.arm64(), "DEMO", Fixtures.EPOCH, plan, target, plan.select(target, java.util.Set.of()), 2);
   }
 
   private static CompileResult compile(Path work, CompilePlan plan) throws Exception {

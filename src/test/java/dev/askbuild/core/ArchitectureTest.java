@@ -163,6 +163,27 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /** A newcomer's map: every package says what it owns and what it may use. */
+  @Test
+  void everyPackageHasAPackageInfo() throws java.io.IOException {
+    java.nio.file.Path root = java.nio.file.Path.of("src/main/java/dev/askbuild");
+    java.util.List<String> missing;
+    try (var dirs = java.nio.file.Files.walk(root)) {
+      missing = dirs.filter(java.nio.file.Files::isDirectory)
+          .filter(d -> hasJava(d) && !java.nio.file.Files.isRegularFile(d.resolve("package-info.java")))
+          .map(java.nio.file.Path::toString).sorted().toList();
+    }
+    org.assertj.core.api.Assertions.assertThat(missing).isEmpty();
+  }
+
+  private static boolean hasJava(java.nio.file.Path dir) {
+    try (var files = java.nio.file.Files.list(dir)) {
+      return files.anyMatch(f -> f.toString().endsWith(".java"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void noCycles() {
     SlicesRuleDefinition.slices().matching("dev.askbuild.(*)..").should().beFreeOfCycles().check(CLASSES);

@@ -37,7 +37,7 @@ class GenuineLibrariesTest {
             new VendoredLibrary("libnetfilter_conntrack", TrustedFile.hash("conntrack", conntrack), List.of(), BuildKind.AUTOTOOLS,
                 List.of("--enable-static", "--disable-shared")),
             new VendoredLibrary("libcli", TrustedFile.hash("libcli", cli), List.of(patch), BuildKind.MAKE, List.of("TESTS=0"))),
-        work, work.resolve("cache"), Fixtures.EPOCH);
+        work, work.resolve("cache"), Fixtures.EPOCH, 2);
 
     Path sysroot = new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).run(request).path();
 

@@ -37,7 +37,7 @@ class MuslGenuineLibrariesTest {
     SysrootRequest request = new SysrootRequest(MUSL, List.of("libcli-dev:arm64"),
         List.of(new VendoredLibrary("libcli", TrustedFile.hash("libcli", cli), List.of(patch), BuildKind.MAKE,
             List.of("TESTS=0"))),
-        work, work.resolve("cache"), Fixtures.EPOCH);
+        work, work.resolve("cache"), Fixtures.EPOCH, 2);
 
     assertThatThrownBy(() -> new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).run(request))
         .isInstanceOf(AskBuildException.class)
@@ -57,7 +57,7 @@ class MuslGenuineLibrariesTest {
     SysrootRequest request = new SysrootRequest(MUSL, List.of("libnfnetlink-dev:arm64", "libmnl-dev:arm64"),
         List.of(new VendoredLibrary("libnetfilter_conntrack", TrustedFile.hash("conntrack", conntrack), List.of(),
             BuildKind.AUTOTOOLS, List.of("--enable-static", "--disable-shared"))),
-        work, work.resolve("cache"), Fixtures.EPOCH);
+        work, work.resolve("cache"), Fixtures.EPOCH, 2);
 
     assertThatThrownBy(() -> new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).run(request))
         .isInstanceOf(AskBuildException.class)

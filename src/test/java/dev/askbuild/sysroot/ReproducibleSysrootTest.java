@@ -76,7 +76,7 @@ class ReproducibleSysrootTest {
         List.of("libnfnetlink-dev:arm64", "libmnl-dev:arm64"),
         List.of(new VendoredLibrary("libnetfilter_conntrack", TrustedFile.hash("conntrack", conntrack), List.of(), BuildKind.AUTOTOOLS,
             List.of("--enable-static", "--disable-shared"))),
-        work.resolve("work"), work.resolve("cache"), Fixtures.EPOCH);
+        work.resolve("work"), work.resolve("cache"), Fixtures.EPOCH, 2);
     return new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).run(request).path();
   }
 

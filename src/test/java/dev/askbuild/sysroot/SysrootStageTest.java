@@ -24,7 +24,7 @@ class SysrootStageTest {
   private SysrootRequest request(Path tarball, List<Path> patches, Path cache) throws java.io.IOException {
     VendoredLibrary libdemo = new VendoredLibrary("libdemo", TrustedFile.hash("libdemo-1.0.tar.gz", tarball), patches,
         BuildKind.AUTOTOOLS, List.of());
-    return new SysrootRequest(Toolchain.arm64(), List.of(), List.of(libdemo), work, cache, Fixtures.EPOCH);
+    return new SysrootRequest(Toolchain.arm64(), List.of(), List.of(libdemo), work, cache, Fixtures.EPOCH, 2);
   }
 
 
@@ -116,7 +116,7 @@ class SysrootStageTest {
   /** A sysroot with just the cross libc and one installed -dev package (with what it needs). */
   private Path sysrootWith(String devPackage) throws Exception {
     SysrootRequest request = new SysrootRequest(Toolchain.arm64(), List.of(devPackage), List.of(),
-        work, work.resolve("cache"), Fixtures.EPOCH);
+        work, work.resolve("cache"), Fixtures.EPOCH, 2);
     return new SysrootStage(ProcessRunner.inheritingEnvironment(), Progress.SILENT).run(request).path();
   }
 
