@@ -33,6 +33,16 @@ public record CheckReport(
     this(artifacts, results, kernelFacts, target, messages, List.of());
   }
 
+  /**
+   * The same report with {@code more} results after its own (a caller's cases, such as a board run's
+   * check of what the compile stage delivered); every other fact, the ABI record too, is kept.
+   */
+  public CheckReport withResults(List<CheckResult> more) {
+    List<CheckResult> all = new java.util.ArrayList<>(results);
+    all.addAll(more);
+    return new CheckReport(artifacts, all, kernelFacts, target, messages, abi);
+  }
+
   public Optional<KernelFacts> kernel() {
     return Optional.ofNullable(kernelFacts);
   }

@@ -23,9 +23,7 @@ final class DeliveredDist {
 
   /** The report with a failed case for each artifact the check did not see as delivered. */
   static CheckReport held(CompileResult built, CheckReport report) {
-    List<CheckResult> results = new ArrayList<>(report.results());
-    results.addAll(failures(built, report));
-    return new CheckReport(report.artifacts(), results, report.kernelFacts(), report.target(), report.messages());
+    return report.withResults(failures(built, report));
   }
 
   /** The stage's message when the delivery was not what was checked, naming each file. */
