@@ -266,13 +266,13 @@ void runStage(Map cfg, String name) {
   }
 }
 
-/** NAME=FILE for each private tarball, the engine's --private, from the bound paths. */
-List privateFiles(Map cfg) {
+/** NAME=FILE for each private tarball, one a line (the engine's --private), from the bound paths. */
+String privateFiles(Map cfg) {
   List files = []
   for (int i = 0; i < cfg.privateTarballs.size(); i++) {
-    files << (cfg.privateTarballs[i].name + '=' + env["ASKBUILD_PRIVATE_${i}"])
+    files << (cfg.privateTarballs[i].name + '=' + env[('ASKBUILD_PRIVATE_' + i)])
   }
-  return files
+  return files.join('\n')
 }
 
 /**

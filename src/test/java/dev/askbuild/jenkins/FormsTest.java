@@ -120,8 +120,8 @@ class FormsTest {
     for (String cls : formClasses()) {
       assertThat(Files.readString(FORMS.resolve(cls).resolve("config.jelly"))).as(cls).doesNotContain("<f:number");
     }
-    for (String cls : List.of("AskVerifyStep", "AskBuildBuilder")) {
-      assertThat(source(cls)).as(cls).contains("public void setEpoch(@CheckForNull Object epoch)");
+    for (String cls : List.of("AskStepDescriptor", "AskBuildBuilder")) {
+      assertThat(source(cls)).as(cls).contains("super.newInstance(req, Forms.withoutBlanks(formData))");
     }
   }
 

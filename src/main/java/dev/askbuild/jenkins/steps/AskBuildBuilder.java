@@ -17,6 +17,8 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -71,21 +73,22 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
     options.cache(cache);
   }
 
-  public @CheckForNull String getEpoch() {
-    return options.epoch();
+  /** Not given (a blank form field, see {@link Forms#withoutBlanks}) is the engine's default, never 0. */
+  public @CheckForNull Long getEpoch() {
+    return options.epoch() == null ? null : Long.valueOf(options.epoch());
   }
 
   @DataBoundSetter
-  public void setEpoch(@CheckForNull Object epoch) {
+  public void setEpoch(@CheckForNull Long epoch) {
     options.epoch(epoch);
   }
 
-  public @CheckForNull String getJobs() {
-    return options.jobs();
+  public @CheckForNull Long getJobs() {
+    return options.jobs() == null ? null : Long.valueOf(options.jobs());
   }
 
   @DataBoundSetter
-  public void setJobs(@CheckForNull Object jobs) {
+  public void setJobs(@CheckForNull Long jobs) {
     options.jobs(jobs);
   }
 
@@ -94,7 +97,7 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
   }
 
   @DataBoundSetter
-  public void setStages(@CheckForNull Object stages) {
+  public void setStages(@CheckForNull String stages) {
     options.stages(stages);
   }
 
@@ -112,7 +115,7 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
   }
 
   @DataBoundSetter
-  public void setComponents(@CheckForNull Object components) {
+  public void setComponents(@CheckForNull String components) {
     options.components(components);
   }
 
@@ -139,7 +142,7 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
   }
 
   @DataBoundSetter
-  public void setPrivateFiles(@CheckForNull Object privateFiles) {
+  public void setPrivateFiles(@CheckForNull String privateFiles) {
     options.privateFiles(privateFiles);
   }
 
@@ -186,6 +189,11 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
     @SuppressWarnings("rawtypes") // Jenkins' own signature
     public boolean isApplicable(Class<? extends AbstractProject> jobType) {
       return true;
+    }
+
+    @Override
+    public Builder newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+      return super.newInstance(req, Forms.withoutBlanks(formData));
     }
 
     @POST

@@ -44,9 +44,9 @@ public abstract class AskStep extends Step {
     return options.components();
   }
 
-  /** A comma-separated string or a list of names. */
+  /** Comma-separated, as the engine's {@code --components} takes them. */
   @DataBoundSetter
-  public void setComponents(@CheckForNull Object components) {
+  public void setComponents(@CheckForNull String components) {
     options.components(components);
   }
 }

@@ -10,6 +10,10 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.Set;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
@@ -40,6 +44,12 @@ public abstract class AskStepDescriptor extends StepDescriptor {
   @Override
   public Set<? extends Class<?>> getRequiredContext() {
     return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, EnvVars.class);
+  }
+
+  /** A blank form field means "not given": left out of the step (and the snippet), never bound to 0 or "". */
+  @Override
+  public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+    return super.newInstance(req, Forms.withoutBlanks(formData));
   }
 
   @POST

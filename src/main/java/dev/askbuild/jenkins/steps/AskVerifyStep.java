@@ -43,13 +43,13 @@ public final class AskVerifyStep extends AskStep {
     options.cache(cache);
   }
 
-  /** Text or a number; empty is "not given" (the engine's default), never 0. */
-  public @CheckForNull String getEpoch() {
-    return options.epoch();
+  /** Not given (a blank form field, see {@link Forms#withoutBlanks}) is the engine's default, never 0. */
+  public @CheckForNull Long getEpoch() {
+    return options.epoch() == null ? null : Long.valueOf(options.epoch());
   }
 
   @DataBoundSetter
-  public void setEpoch(@CheckForNull Object epoch) {
+  public void setEpoch(@CheckForNull Long epoch) {
     options.epoch(epoch);
   }
 
@@ -71,13 +71,13 @@ public final class AskVerifyStep extends AskStep {
     options.keyring(keyring);
   }
 
-  /** {@code NAME=FILE} entries: a list, or one a line. */
+  /** {@code NAME=FILE} entries, one a line. */
   public @CheckForNull String getPrivateFiles() {
     return options.privateFilesText();
   }
 
   @DataBoundSetter
-  public void setPrivateFiles(@CheckForNull Object privateFiles) {
+  public void setPrivateFiles(@CheckForNull String privateFiles) {
     options.privateFiles(privateFiles);
   }
 

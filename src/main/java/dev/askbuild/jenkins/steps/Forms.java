@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import net.sf.json.JSONObject;
 
 /**
  * The form endpoints' shared lines, for the steps' and the builder's forms alike: permission first,
@@ -11,6 +12,23 @@ import hudson.util.ListBoxModel;
  */
 final class Forms {
   private Forms() {}
+
+  /**
+   * The form's values without the blank ones: Stapler binds an empty number field to 0 (a snippet
+   * {@code jobs: 0, epoch: 0} that fails or silently builds another cache key) and an empty text
+   * field to "", where the user meant "the engine's default".
+   */
+  static JSONObject withoutBlanks(JSONObject formData) {
+    JSONObject kept = new JSONObject();
+    for (Object key : formData.keySet()) {
+      Object value = formData.get(key);
+      if (value instanceof String s && s.isBlank()) {
+        continue;
+      }
+      kept.put(key, value instanceof JSONObject nested ? withoutBlanks(nested) : value);
+    }
+    return kept;
+  }
 
   static ListBoxModel boards() {
     ListBoxModel model = new ListBoxModel();
