@@ -25,7 +25,7 @@ final class Forms {
       if (value instanceof String s && s.isBlank()) {
         continue;
       }
-      kept.put(key, value instanceof JSONObject nested ? withoutBlanks(nested) : value);
+      kept.put((String) key, value instanceof JSONObject nested ? withoutBlanks(nested) : value);
     }
     return kept;
   }
