@@ -1,20 +1,17 @@
 package dev.askbuild.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -129,21 +126,9 @@ public final class AskEngineStep extends Step implements Serializable {
 
   @Extension
   @Symbol("askEngine")
-  public static final class DescriptorImpl extends StepDescriptor {
-    @Override
-    public String getFunctionName() {
-      return "askEngine";
-    }
-
-    @NonNull
-    @Override
-    public String getDisplayName() {
-      return "Place the ask-build engine on the agent and plan the run";
-    }
-
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, EnvVars.class);
+  public static final class DescriptorImpl extends AskStepDescriptor {
+    public DescriptorImpl() {
+      super("askEngine", "Place the ask-build engine on the agent and plan the run");
     }
   }
 }
