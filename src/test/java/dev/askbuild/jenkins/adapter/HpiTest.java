@@ -97,7 +97,8 @@ class HpiTest {
       includes.add(m.group(1));
     }
     assertThat(includes).containsExactly("dev/askbuild/jenkins/steps/**", "dev/askbuild/jenkins/adapter/**",
-        "META-INF/annotations/**", "META-INF/services/annotations/**", "index.jelly", "askBuild.groovy");
+        "META-INF/annotations/**", "META-INF/services/annotations/**", "META-INF/exposed.stapler-beans", "index.jelly",
+        "askBuild.groovy");
     assertThat(jarTask).contains("fullpath=\"dev/askbuild/jenkins/engine/askbuild.jar\"");
     String profile = pom.substring(pom.indexOf("<id>jenkins</id>"));
     assertThat(profile).doesNotContain("copy-dependencies");
