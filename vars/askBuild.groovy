@@ -1,50 +1,54 @@
 // askBuild board: 'mono-gateway' -- a whole Jenkinsfile for one board.
 //
-// Stages Verify, Sysroot, Kernel, Compile, Check, Archive on an agent, with a nightly trigger.
-// Native mode drives the plugin's steps (askVerify ... askCheck; the long ones are durable tasks
-// that survive a controller restart). Docker mode runs `bin/askbuild docker` from the workspace (a
-// checkout of ask-build): the same engine stages in one BuildKit build of docker/Dockerfile, private
-// tarballs as BuildKit secrets. Every value reaches `sh` through withEnv as "$VAR", never interpolated into
-// a shell line; credentials are ids here and files on the agent, never values in an argument.
-// Every option is validated before any stage runs, naming the option at fault. Every step is given
-// the same target and components: each stage records them and refuses another run's state.
+// The ask-build plugin contributes this file as the global variable askBuild (its copy at the root
+// of the plugin jar); a shared library's vars/ may hold the same text. Stages Verify, Sysroot,
+// Kernel, Compile, Check, Archive on an agent. askEngine puts the plugin's engine jar on the agent
+// and has the engine check the board, target, components and stages and plan the stages: nothing
+// here repeats the engine's rules or lists. The long stages (sysroot, kernel, compile) are plain
+// `sh` steps running that jar, which Jenkins itself keeps running across a controller restart and
+// an agent reconnect, and stops (the process group, SIGTERM) on abort; verify and check are the
+// plugin's short Java steps, which put the summary on the build page. Secret files come from
+// withCredentials([file(...)]) and reach the engine as paths; every value reaches `sh` through
+// withEnv as "$VAR", never interpolated into a shell line. Docker mode runs the engine's own
+// `docker` command from the same jar: its Dockerfile and context travel inside it.
+// properties (the nightly trigger), junit and checkout scm are used when Jenkins has them.
 
 import groovy.transform.Field
 
-@Field static final List BOARDS = ['demo', 'mono-gateway']
-@Field static final List STAGES = ['verify', 'sysroot', 'kernel', 'compile', 'check']
-@Field static final List TARGETS = ['userspace', 'modules', 'dist']
-/** Component names as the boards' compile plans spell them. */
-@Field static final String COMPONENT = '[A-Za-z0-9_]+'
 @Field static final String NIGHTLY = 'H 2 * * *'
-/** Option name to the type its value must have. */
+/** Option name to the type its value must have; the values themselves are the engine's to judge. */
 @Field static final Map OPTIONS = [
-  board: String, packages: String, out: String, agent: String, docker: Boolean, image: String,
+  board: String, packages: String, out: String, cache: String, agent: String, docker: Boolean, image: String,
   signatureCredentialsId: String, keyringCredentialsId: String, privateTarballs: List,
-  target: String, components: Object, stages: Object, epoch: Number, nightly: Object, checkout: Boolean,
+  target: String, components: Object, stages: Object, epoch: Number, jobs: Number, nightly: Object, checkout: Boolean,
 ]
+/** The stage steps askBuild runs, by the engine's stage names, with their titles. */
+@Field static final Map TITLES = [verify: 'Verify', sysroot: 'Sysroot', kernel: 'Kernel', compile: 'Compile', check: 'Check']
 
 def call(Map args = [:]) {
   Map cfg = configure(args)
-  // The trigger is the job's property: the default schedules a nightly run, false removes it.
-  properties([pipelineTriggers(cfg.nightly ? [cron(cfg.nightly)] : [])])
   node(cfg.agent) {
     Throwable failure = null
+    Map engine = [steps: []]
     try {
-      if (cfg.checkout) {
+      if (cfg.checkout == true || (cfg.checkout == null && hasScm())) {
         checkout scm
       }
-      withEnv(engineEnv(cfg)) {
-        if (cfg.docker) {
-          stage('Docker build') {
-            inDocker(cfg)
+      engine = askEngine(planArgs(cfg))
+      nightly(cfg, engine)
+      withEnv(engineEnv(cfg, engine)) {
+        withSecrets(cfg) {
+          if (cfg.docker) {
+            stage('Docker build') {
+              sh dockerLine(cfg)
+            }
+          } else {
+            for (String name : engine.stages) {
+              stage(TITLES[name]) {
+                runStage(cfg, name)
+              }
+            }
           }
-        } else {
-          runStage(cfg, 'verify', 'Verify')
-          runStage(cfg, 'sysroot', 'Sysroot')
-          runStage(cfg, 'kernel', 'Kernel')
-          runStage(cfg, 'compile', 'Compile')
-          runStage(cfg, 'check', 'Check')
         }
       }
     } catch (Throwable t) {
@@ -54,7 +58,11 @@ def call(Map args = [:]) {
     // when they are needed.
     stage('Archive') {
       archiveArtifacts artifacts: "${cfg.out}/dist/**, ${cfg.out}/reports/**", fingerprint: true, allowEmptyArchive: true
-      junit testResults: "${cfg.out}/reports/checks.xml", allowEmptyResults: true
+      if (engine.steps.contains('junit')) {
+        junit testResults: "${cfg.out}/reports/checks.xml", allowEmptyResults: true
+      } else {
+        echo "askBuild: ${cfg.out}/reports/checks.xml not published: the junit plugin is not installed"
+      }
     }
     if (failure != null) {
       throw failure
@@ -62,7 +70,7 @@ def call(Map args = [:]) {
   }
 }
 
-/** Validates every option before any stage; returns them with defaults filled in. */
+/** Checks each option's name and type before anything runs; returns them with askBuild's defaults. */
 Map configure(Map args) {
   for (String key : args.keySet()) {
     if (!OPTIONS.containsKey(key)) {
@@ -77,24 +85,15 @@ Map configure(Map args) {
   if (!args.board) {
     error("askBuild: parameter 'board' is required, e.g. askBuild board: 'mono-gateway'")
   }
-  if (!BOARDS.contains(args.board)) {
-    error("askBuild: parameter 'board' names no known board: '${args.board}'; known boards: ${BOARDS.join(', ')}")
-  }
-  if (args.board != 'demo' && !args.packages) {
-    error("askBuild: parameter 'packages' is required for board ${args.board} (only the demo board makes its own inputs)")
-  }
   String out = args.out ?: 'askbuild-out'
+  // askBuild's own rule: the Archive stage archives it from the workspace.
   if (out.startsWith('/') || out.split('/').contains('..')) {
     error("askBuild: parameter 'out' must be a path inside the workspace, got '${out}'")
   }
-  String target = args.target ?: 'dist'
-  if (!TARGETS.contains(target)) {
-    error("askBuild: parameter 'target' must be one of ${TARGETS.join(', ')}; got '${target}'")
-  }
-  String components = componentList(args.components)
-  List stages = stageList(args.stages, target)
-  if (args.epoch != null && (args.epoch < 0 || args.epoch != Math.floor(args.epoch))) {
-    error("askBuild: parameter 'epoch' must be a whole number of seconds, got ${args.epoch}")
+  for (String key : ['epoch', 'jobs']) {
+    if (args[key] != null && args[key] != Math.floor(args[key])) {
+      error("askBuild: parameter '${key}' must be a whole number, got ${args[key]}")
+    }
   }
   if ((args.signatureCredentialsId == null) != (args.keyringCredentialsId == null)) {
     error("askBuild: parameters 'signatureCredentialsId' and 'keyringCredentialsId' go together")
@@ -103,20 +102,16 @@ Map configure(Map args) {
   for (int i = 0; i < tarballs.size(); i++) {
     Object t = tarballs[i]
     if (!(t instanceof Map) || !(t.credentialsId instanceof String) || !(t.name instanceof String)
-        || t.keySet().any { it != 'credentialsId' && it != 'name' } || t.name.contains('/')) {
+        || t.keySet().any { it != 'credentialsId' && it != 'name' } || t.name.contains('/') || t.name.contains('=')) {
       error("askBuild: parameter 'privateTarballs[${i}]' must be [credentialsId: 'id', name: 'file name in SHA256SUMS']")
     }
   }
   if (args.docker == true) {
     // askbuild docker runs every stage of a dist build in one BuildKit build, at the board's epoch.
-    for (String key : ['signatureCredentialsId', 'stages', 'epoch']) {
+    for (String key : ['signatureCredentialsId', 'stages', 'epoch', 'target', 'jobs', 'cache']) {
       if (args[key] != null) {
         error("askBuild: parameter '${key}' is not available in docker mode (askbuild docker builds every stage of a dist build)")
       }
-    }
-    if (target != 'dist') {
-      // The Dockerfile's compile and check stages build against its kernel stage.
-      error("askBuild: parameter 'target' must be dist in docker mode, got '${target}'")
     }
   }
   Object nightly = args.containsKey('nightly') ? args.nightly : NIGHTLY
@@ -127,154 +122,189 @@ Map configure(Map args) {
     error("askBuild: parameter 'nightly' must be a cron spec or false, got ${nightly}")
   }
   return [
-    board: args.board, packages: args.packages, out: out, agent: args.agent ?: '',
+    board: args.board, packages: args.packages, out: out, cache: args.cache, agent: args.agent ?: '',
     docker: args.docker == true, image: args.image ?: "askbuild-builder:${args.board}",
     signatureCredentialsId: args.signatureCredentialsId, keyringCredentialsId: args.keyringCredentialsId,
-    privateTarballs: tarballs, target: target, components: components, stages: stages, epoch: args.epoch,
-    nightly: nightly ?: null, checkout: args.checkout != false,
+    privateTarballs: tarballs, target: args.target ?: 'dist', components: listText(args.components, 'components'),
+    stages: listText(args.stages, 'stages'), epoch: args.epoch, jobs: args.jobs,
+    nightly: nightly ?: null, nightlyGiven: args.containsKey('nightly'), checkout: args.checkout,
   ]
 }
 
-/**
- * The stages to run, as the engine plans a build of the target: a userspace build has no kernel
- * stage (all stages skip it; a subset naming it is refused, not silently cut).
- */
-List stageList(Object stages, String target) {
-  List names = STAGES
-  if (stages != null) {
-    names = stages instanceof String ? stages.split(',').collect { it.trim() } : stages
-    if (!(names instanceof List)) {
-      error("askBuild: parameter 'stages' must be a list or a comma-separated string")
-    }
-    for (Object name : names) {
-      if (!STAGES.contains(name)) {
-        error("askBuild: parameter 'stages' names an unknown stage '${name}'; known: ${STAGES.join(', ')}")
-      }
-    }
+/** A list of names (['cdx', 'fci']) or the engine's comma-separated form ('cdx,fci'); null when not given. */
+String listText(Object value, String key) {
+  if (value == null) {
+    return null
   }
-  if (target == 'userspace') {
-    if (names.contains('kernel') && !names.containsAll(STAGES)) {
-      error("askBuild: parameter 'stages' names kernel, but the userspace target builds without a kernel")
+  if (value instanceof List) {
+    if (value.any { !(it instanceof CharSequence) }) {
+      error("askBuild: parameter '${key}' must be a comma-separated string or a list of strings, got ${value}")
     }
-    names = names.findAll { it != 'kernel' }
+    return value.join(',')
   }
-  return names
+  if (value instanceof CharSequence) {
+    return value.toString().trim() ?: null
+  }
+  error("askBuild: parameter '${key}' must be a comma-separated string or a list of strings, got ${value.getClass().simpleName}")
 }
 
-/**
- * The components as every step takes them: a comma-separated string ('cdx,fci') or a list of names
- * (['cdx', 'fci']), each of letters, digits and '_'; '' when not given (all of the target's).
- */
-String componentList(Object components) {
-  if (components == null) {
-    return ''
+/** Whether this job's Jenkinsfile came from an SCM ('checkout scm' needs one). */
+boolean hasScm() {
+  try {
+    return scm != null
+  } catch (Exception e) {
+    return false
   }
-  String list
-  if (components instanceof List) {
-    if (components.any { !(it instanceof CharSequence) }) {
-      error("askBuild: parameter 'components' must be a comma-separated string or a list of strings, got ${components}")
-    }
-    list = components.join(',')
-  } else if (components instanceof CharSequence) {
-    list = components.toString().trim()
-  } else {
-    error("askBuild: parameter 'components' must be a comma-separated string or a list of strings, got ${components.getClass().simpleName}")
-  }
-  if (list != '' && !(list ==~ "${COMPONENT}(,${COMPONENT})*")) {
-    error("askBuild: parameter 'components' must be component names (${COMPONENT}) separated by commas without spaces, e.g. 'libfci,cmm'; got '${list}'")
-  }
-  return list
 }
 
-/** The values docker mode's shell lines read as "$ASKBUILD_..." (native mode passes them to steps). */
-List engineEnv(Map cfg) {
+/** What askEngine asks the engine about. */
+Map planArgs(Map cfg) {
+  Map plan = [board: cfg.board, target: cfg.target]
+  if (cfg.components) {
+    plan.components = cfg.components
+  }
+  if (cfg.stages) {
+    plan.stages = cfg.stages
+  }
+  return plan
+}
+
+/** The trigger is the job's property: the default schedules a nightly run, false removes it. */
+void nightly(Map cfg, Map engine) {
+  if (engine.steps.contains('properties')) {
+    properties([pipelineTriggers(cfg.nightly ? [cron(cfg.nightly)] : [])])
+  } else if (cfg.nightlyGiven && cfg.nightly) {
+    error("askBuild: parameter 'nightly' needs the properties step (plugin workflow-multibranch), which this Jenkins lacks")
+  } else if (cfg.nightly) {
+    echo 'askBuild: no nightly trigger set: the properties step (plugin workflow-multibranch) is not installed'
+  }
+}
+
+/** The values the shell lines read as "$ASKBUILD_..."; the Java steps get theirs as parameters. */
+List engineEnv(Map cfg, Map engine) {
   List env = [
+    "ASKBUILD_JAVA=${engine.java}", "ASKBUILD_JAR=${engine.jar}",
     "ASKBUILD_BOARD=${cfg.board}", "ASKBUILD_OUT=${cfg.out}", "ASKBUILD_TARGET=${cfg.target}",
     "ASKBUILD_IMAGE=${cfg.image}",
   ]
   if (cfg.packages) {
     env << "ASKBUILD_PACKAGES=${cfg.packages}"
   }
+  if (cfg.cache) {
+    env << "ASKBUILD_CACHE=${cfg.cache}"
+  }
   if (cfg.epoch != null) {
     env << "ASKBUILD_EPOCH=${cfg.epoch as long}"
+  }
+  if (cfg.jobs != null) {
+    env << "ASKBUILD_JOBS=${cfg.jobs as long}"
   }
   if (cfg.components) {
     env << "ASKBUILD_COMPONENTS=${cfg.components}"
   }
+  for (int i = 0; i < cfg.privateTarballs.size(); i++) {
+    env << "ASKBUILD_PRIVATE_NAME_${i}=${cfg.privateTarballs[i].name}"
+  }
   return env
 }
 
-void runStage(Map cfg, String name, String title) {
-  if (!cfg.stages.contains(name)) {
-    return
+/**
+ * The run's secret files bound around its stages by credentials-binding: written under the
+ * workspace's temporary directory, masked in the log, removed when the body ends however it ends.
+ */
+void withSecrets(Map cfg, Closure body) {
+  List bindings = []
+  if (cfg.signatureCredentialsId) {
+    bindings << file(credentialsId: cfg.signatureCredentialsId, variable: 'ASKBUILD_SIGNATURE')
+    bindings << file(credentialsId: cfg.keyringCredentialsId, variable: 'ASKBUILD_KEYRING')
   }
-  stage(title) {
-    nativeStep(cfg, name)
+  for (int i = 0; i < cfg.privateTarballs.size(); i++) {
+    bindings << file(credentialsId: cfg.privateTarballs[i].credentialsId, variable: "ASKBUILD_PRIVATE_${i}")
+  }
+  if (bindings) {
+    withCredentials(bindings) {
+      body()
+    }
+  } else {
+    body()
   }
 }
 
-/** The plugin's step for a stage, with the options it takes; every one gets the run's target and components. */
-void nativeStep(Map cfg, String name) {
+void runStage(Map cfg, String name) {
   Map common = [board: cfg.board, out: cfg.out, target: cfg.target]
   if (cfg.components) {
     common.components = cfg.components
   }
-  Map inputs = common + [:]
-  if (cfg.packages) {
-    inputs.packages = cfg.packages
-  }
-  if (cfg.epoch != null) {
-    inputs.epoch = cfg.epoch as long
-  }
-  if (cfg.privateTarballs) {
-    inputs.privateTarballs = cfg.privateTarballs
-  }
   switch (name) {
     case 'verify':
-      Map verify = inputs + [:]
+      Map verify = common + [:]
+      if (cfg.packages) {
+        verify.packages = cfg.packages
+      }
+      if (cfg.cache) {
+        verify.cache = cfg.cache
+      }
+      if (cfg.epoch != null) {
+        verify.epoch = cfg.epoch as long
+      }
       if (cfg.signatureCredentialsId) {
-        verify.signatureCredentialsId = cfg.signatureCredentialsId
-        verify.keyringCredentialsId = cfg.keyringCredentialsId
+        // Paths of the bound files, as plain strings (no interpolation of a secret's path).
+        verify.signature = env.ASKBUILD_SIGNATURE
+        verify.keyring = env.ASKBUILD_KEYRING
+      }
+      if (cfg.privateTarballs) {
+        verify.privateFiles = privateFiles(cfg)
       }
       askVerify(verify)
-      break
-    case 'sysroot':
-      askSysroot(inputs)
-      break
-    case 'kernel':
-      askKernel(inputs)
-      break
-    case 'compile':
-      askCompile(inputs)
       break
     case 'check':
       askCheck(common)
       break
+    default:
+      sh stageLine(cfg, name)
+      break
   }
 }
 
-/**
- * Docker mode: `askbuild docker` from the workspace, which stages its own context and runs the
- * engine's stages in one BuildKit build; private tarballs are bound as files by withCredentials and
- * passed as BuildKit secrets (never build arguments); the shell line only names variables.
- */
-void inDocker(Map cfg) {
-  List bindings = []
-  List env = []
-  List secrets = []
+/** NAME=FILE for each private tarball, one a line (the engine's --private), from the bound paths. */
+String privateFiles(Map cfg) {
+  List files = []
   for (int i = 0; i < cfg.privateTarballs.size(); i++) {
-    bindings << file(credentialsId: cfg.privateTarballs[i].credentialsId, variable: "ASKBUILD_PRIVATE_${i}")
-    env << "ASKBUILD_PRIVATE_NAME_${i}=${cfg.privateTarballs[i].name}"
-    secrets << "--secret \"\$ASKBUILD_PRIVATE_NAME_${i}=\$ASKBUILD_PRIVATE_${i}\""
+    files << (cfg.privateTarballs[i].name + '=' + env[('ASKBUILD_PRIVATE_' + i)])
   }
-  // Only fixed text and variable names: the values are in the environment.
-  String line = 'bin/askbuild docker --board "$ASKBUILD_BOARD" --out "$ASKBUILD_OUT"' +
+  return files.join('\n')
+}
+
+/**
+ * A long stage's shell line: the engine jar run by the agent's Java, every value a variable
+ * ("$VAR" or ${VAR:+...} for an optional one); exec, so the engine is the process the durable task
+ * watches and the one an abort signals.
+ */
+String stageLine(Map cfg, String name) {
+  String line = 'exec "$ASKBUILD_JAVA" -jar "$ASKBUILD_JAR" ' + name +
+      ' --board "$ASKBUILD_BOARD" --out "$ASKBUILD_OUT" --target "$ASKBUILD_TARGET"' +
+      ' ${ASKBUILD_PACKAGES:+--packages "$ASKBUILD_PACKAGES"} ${ASKBUILD_CACHE:+--cache "$ASKBUILD_CACHE"}' +
+      ' ${ASKBUILD_EPOCH:+--epoch "$ASKBUILD_EPOCH"} ${ASKBUILD_COMPONENTS:+--components "$ASKBUILD_COMPONENTS"}'
+  if (name == 'kernel' || name == 'compile') {
+    line += ' ${ASKBUILD_JOBS:+--jobs "$ASKBUILD_JOBS"}'
+  }
+  for (int i = 0; i < cfg.privateTarballs.size(); i++) {
+    line += " --private \"\$ASKBUILD_PRIVATE_NAME_${i}=\$ASKBUILD_PRIVATE_${i}\""
+  }
+  return line
+}
+
+/**
+ * Docker mode: the engine's `docker` command, which stages its own context from the jar (the
+ * Dockerfile and the engine travel inside it) and runs the stages in one BuildKit build; private
+ * tarballs are BuildKit secrets (never build arguments).
+ */
+String dockerLine(Map cfg) {
+  String line = 'exec "$ASKBUILD_JAVA" -jar "$ASKBUILD_JAR" docker --board "$ASKBUILD_BOARD" --out "$ASKBUILD_OUT"' +
       ' ${ASKBUILD_PACKAGES:+--packages "$ASKBUILD_PACKAGES"} --image "$ASKBUILD_IMAGE"' +
-      ' ${ASKBUILD_COMPONENTS:+--components "$ASKBUILD_COMPONENTS"}' +
-      (secrets ? ' ' + secrets.join(' ') : '')
-  withEnv(env) {
-    withCredentials(bindings) {
-      sh line
-    }
+      ' ${ASKBUILD_COMPONENTS:+--components "$ASKBUILD_COMPONENTS"}'
+  for (int i = 0; i < cfg.privateTarballs.size(); i++) {
+    line += " --secret \"\$ASKBUILD_PRIVATE_NAME_${i}=\$ASKBUILD_PRIVATE_${i}\""
   }
+  return line
 }

@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The few file operations the adapter needs on the agent, by absolute path. The glue implements
- * them with Jenkins' {@code FilePath} (which reaches remote agents); {@link LocalAgentFiles} with
- * java.nio for an agent that is this machine, as the tests use.
+ * The few file operations placing the engine jar needs on the agent, by absolute path. The glue
+ * implements them with Jenkins' {@code FilePath} (which reaches remote agents), the tests with
+ * java.nio.
  */
 public interface AgentFiles {
   boolean exists(String path) throws IOException, InterruptedException;
 
   void mkdirs(String path) throws IOException, InterruptedException;
-
-  /** Sets POSIX permission bits, e.g. {@code 0700}. */
-  void chmod(String path, int mode) throws IOException, InterruptedException;
 
   /** Writes the stream to a new file, replacing none: the caller picks a fresh name. */
   void write(String path, InputStream content) throws IOException, InterruptedException;
@@ -23,8 +20,6 @@ public interface AgentFiles {
   void rename(String from, String to) throws IOException, InterruptedException;
 
   String sha256(String path) throws IOException, InterruptedException;
-
-  String readText(String path) throws IOException, InterruptedException;
 
   /** Removes a file or a directory tree; a missing path is not an error. */
   void deleteRecursive(String path) throws IOException, InterruptedException;

@@ -1,57 +1,137 @@
 package dev.askbuild.jenkins.adapter;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the build page shows after {@code askCheck}: passed and failed counts, every check row with
  * the failing ones first, and the link to the archived {@code report.html}. Built from the
- * engine's {@code checks.json}; kept with the build, so plain serializable data.
+ * engine's {@code checks.json}. Saved with the build by XStream, which cannot read records back:
+ * plain classes with final fields.
  */
-public record CheckSummary(String board, boolean passed, int passedChecks, int failedChecks, List<Row> rows,
-    int omittedRows, String reportHref) implements Serializable {
-  private static final long serialVersionUID = 1L;
+public final class CheckSummary implements Serializable {
+  private static final long serialVersionUID = 2L;
   /** The page lists at most this many rows (all failing ones first); the report has the rest. */
   public static final int MAX_ROWS = 200;
 
+  private final String board;
+  private final boolean passed;
+  private final int passedChecks;
+  private final int failedChecks;
+  private final ArrayList<Row> rows;
+  private final int omittedRows;
+  private final String reportHref;
+
+  public CheckSummary(String board, boolean passed, int passedChecks, int failedChecks, List<Row> rows,
+      int omittedRows, String reportHref) {
+    this.board = board;
+    this.passed = passed;
+    this.passedChecks = passedChecks;
+    this.failedChecks = failedChecks;
+    this.rows = new ArrayList<>(rows);
+    this.omittedRows = omittedRows;
+    this.reportHref = reportHref;
+  }
+
   /** One check of one artifact. */
-  public record Row(String artifact, String check, String status, String expected, String actual, String detail)
-      implements Serializable {
-    private static final long serialVersionUID = 1L;
+  public static final class Row implements Serializable {
+    private static final long serialVersionUID = 2L;
+
+    private final String artifact;
+    private final String check;
+    private final String status;
+    private final String expected;
+    private final String actual;
+    private final String detail;
+
+    public Row(String artifact, String check, String status, String expected, String actual, String detail) {
+      this.artifact = artifact;
+      this.check = check;
+      this.status = status;
+      this.expected = expected;
+      this.actual = actual;
+      this.detail = detail;
+    }
+
+    public String artifact() {
+      return artifact;
+    }
+
+    public String check() {
+      return check;
+    }
+
+    public String status() {
+      return status;
+    }
+
+    public String expected() {
+      return expected;
+    }
+
+    public String actual() {
+      return actual;
+    }
+
+    public String detail() {
+      return detail;
+    }
 
     boolean failed() {
       return status.equals("fail");
     }
   }
 
-  public CheckSummary {
-    rows = List.copyOf(rows);
+  public String board() {
+    return board;
+  }
+
+  public boolean passed() {
+    return passed;
+  }
+
+  public int passedChecks() {
+    return passedChecks;
+  }
+
+  public int failedChecks() {
+    return failedChecks;
+  }
+
+  public List<Row> rows() {
+    return List.copyOf(rows);
+  }
+
+  public int omittedRows() {
+    return omittedRows;
+  }
+
+  public String reportHref() {
+    return reportHref;
   }
 
   /**
+   * @param root checks.json as maps and lists (json-lib's in Jenkins, Jackson's in tests)
    * @param out the step's output directory relative to the workspace, which the Archive stage
    *     archives as is, so the report is at {@code artifact/<out>/reports/report.html}
    */
-  public static CheckSummary fromChecksJson(String json, String out) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(json);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("checks.json is not JSON: " + e.getMessage(), e);
-    }
-    if (root == null || !root.isObject() || !root.path("artifacts").isArray()) {
+  public static CheckSummary fromChecks(Map<?, ?> root, String out) {
+    if (root == null || !(root.get("artifacts") instanceof List<?> artifacts)) {
       throw new IllegalArgumentException("checks.json has no artifacts array");
     }
     List<Row> rows = new ArrayList<>();
-    for (JsonNode artifact : root.get("artifacts")) {
-      for (JsonNode c : artifact.path("checks")) {
-        rows.add(new Row(artifact.path("path").asText(), c.path("check").asText(), c.path("status").asText(),
-            c.path("expected").asText(""), c.path("actual").asText(""), c.path("detail").asText("")));
+    for (Object a : artifacts) {
+      if (!(a instanceof Map<?, ?> artifact) || !(artifact.get("checks") instanceof List<?> checks)) {
+        continue;
+      }
+      for (Object o : checks) {
+        if (o instanceof Map<?, ?> c) {
+          rows.add(new Row(text(artifact.get("path")), text(c.get("check")), text(c.get("status")),
+              text(c.get("expected")), text(c.get("actual")), text(c.get("detail"))));
+        }
       }
     }
     // Stable: failing first, then by artifact and check, as the report orders them.
@@ -59,8 +139,14 @@ public record CheckSummary(String board, boolean passed, int passedChecks, int f
     int failed = (int) rows.stream().filter(Row::failed).count();
     int passedCount = (int) rows.stream().filter(r -> r.status().equals("pass")).count();
     int shown = Math.max(Math.min(rows.size(), MAX_ROWS), failed);
-    return new CheckSummary(root.path("board").asText(""), failed == 0 && root.path("passed").asBoolean(true),
-        passedCount, failed, rows.subList(0, shown), rows.size() - shown, reportHref(out));
+    boolean passed = failed == 0 && !Boolean.FALSE.equals(root.get("passed"));
+    return new CheckSummary(text(root.get("board")), passed, passedCount, failed, rows.subList(0, shown),
+        rows.size() - shown, reportHref(out));
+  }
+
+  /** A JSON string, or "" for a missing or null one (json-lib's JSONNull prints "null"). */
+  private static String text(Object value) {
+    return value instanceof String s ? s : value instanceof Number || value instanceof Boolean ? value.toString() : "";
   }
 
   public static String reportHref(String out) {

@@ -1,6 +1,5 @@
 package dev.askbuild.jenkins.adapter;
 
-import dev.askbuild.core.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +38,7 @@ public final class EngineJar {
       if (in == null) {
         throw new IllegalStateException("the engine jar " + RESOURCE + " is missing from the plugin");
       }
-      MessageDigest digest = Sha256.newDigest();
+      MessageDigest digest = newDigest();
       byte[] buffer = new byte[1 << 16];
       for (int n; (n = in.read(buffer)) > 0; ) {
         digest.update(buffer, 0, n);
@@ -55,6 +54,27 @@ public final class EngineJar {
       throw new IllegalArgumentException("engine jar not found: " + jar + " (run mvn package)");
     }
     return of(() -> Files.newInputStream(jar));
+  }
+
+  /** SHA-256, which every JDK has (the plugin carries no engine class to the controller). */
+  public static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
+  }
+
+  /** The hex SHA-256 of a file, as the agent computes it for a copy it holds. */
+  public static String sha256Of(Path file) throws IOException {
+    MessageDigest digest = newDigest();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   public String sha256() {

@@ -37,6 +37,7 @@ public final class HpiLayout {
 
   public static void write(Path hpi, HpiManifest manifest, Path pluginJar, List<Path> libraries) throws IOException {
     checkPluginJar(pluginJar);
+    stampPluginJar(pluginJar, manifest);
     Path partial = hpi.resolveSibling(hpi.getFileName() + ".partial");
     try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
       put(zip, "META-INF/", null);
@@ -54,6 +55,35 @@ public final class HpiLayout {
       }
     }
     Files.move(partial, hpi, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Puts the plugin manifest into the plugin jar too, as maven-hpi-plugin does: Jenkins' class
+   * filter ({@code ClassFilterImpl}) accepts a plugin's classes for XStream and remoting only from
+   * a jar whose manifest names the plugin, so without it no build or job holding one of our
+   * classes can be saved. Rewritten in place, the manifest first, every other entry as it was.
+   */
+  public static void stampPluginJar(Path pluginJar, HpiManifest manifest) throws IOException {
+    Path partial = pluginJar.resolveSibling(pluginJar.getFileName() + ".partial");
+    try (ZipFile in = new ZipFile(pluginJar.toFile());
+        OutputStream file = Files.newOutputStream(partial);
+        ZipOutputStream zip = new ZipOutputStream(file)) {
+      put(zip, "META-INF/", null);
+      put(zip, MANIFEST, manifest.bytes());
+      for (ZipEntry e : java.util.Collections.list(in.entries())) {
+        if (e.getName().equals(MANIFEST) || e.getName().equals("META-INF/")) {
+          continue;
+        }
+        ZipEntry copy = new ZipEntry(e.getName());
+        copy.setLastModifiedTime(EPOCH);
+        zip.putNextEntry(copy);
+        try (InputStream data = in.getInputStream(e)) {
+          data.transferTo(zip);
+        }
+        zip.closeEntry();
+      }
+    }
+    Files.move(partial, pluginJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Fails naming what is missing: a plugin jar without its extension index loads no step. */

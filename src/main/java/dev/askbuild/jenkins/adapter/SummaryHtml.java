@@ -9,6 +9,9 @@ public final class SummaryHtml {
   private SummaryHtml() {}
 
   public static String render(CheckSummary s) {
+    if (s == null) {
+      return "";
+    }
     StringBuilder h = new StringBuilder();
     h.append("<div class=\"askbuild-summary\">\n");
     h.append("<p><b>ask-build checks for ").append(escape(s.board())).append(": ")

@@ -1,14 +1,8 @@
 package dev.askbuild.jenkins.steps;
 
-import dev.askbuild.jenkins.adapter.FormChecks;
-import dev.askbuild.jenkins.adapter.ParameterException;
-import dev.askbuild.jenkins.adapter.StageFailedException;
-import dev.askbuild.jenkins.adapter.StageRunner;
-import dev.askbuild.jenkins.adapter.StepConfig;
-import dev.askbuild.jenkins.adapter.StepKind;
+import dev.askbuild.jenkins.adapter.EngineOptions;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -22,10 +16,9 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -35,153 +28,151 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The freestyle build step: the whole pipeline for a board ({@code askbuild build}), for job-UI
- * users who write no Jenkinsfile. Runs while the build waits (a freestyle build does not survive
- * a controller restart in any case); the check summary goes on the build page.
+ * users who write no Jenkinsfile. Its parameters are the steps' model ({@link EngineOptions}, the
+ * engine's options; secrets as file paths, e.g. {@code $KEYRING} from credentials-binding's
+ * "Use secret files" wrapper, expanded from the build's environment). Runs while the build waits:
+ * a freestyle build does not survive a controller restart in any case; the check summary goes on
+ * the build page. Saved with the job: a plain class holding the plain model.
  */
 public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
-  private final String board;
-  private String out;
-  private String packages;
-  private String cache;
-  private Long epoch;
-  private String stages;
-  private String target;
-  private String components;
-  private String signatureCredentialsId;
-  private String keyringCredentialsId;
-  private List<PrivateTarballEntry> privateTarballs;
+  private final EngineOptions options;
 
   @DataBoundConstructor
   public AskBuildBuilder(String board) {
-    this.board = board;
+    this.options = new EngineOptions(board);
   }
 
   public String getBoard() {
-    return board;
+    return options.board();
   }
 
   public @CheckForNull String getOut() {
-    return out;
+    return options.out();
   }
 
   @DataBoundSetter
   public void setOut(@CheckForNull String out) {
-    this.out = out;
+    options.out(out);
   }
 
   public @CheckForNull String getPackages() {
-    return packages;
+    return options.packages();
   }
 
   @DataBoundSetter
   public void setPackages(@CheckForNull String packages) {
-    this.packages = packages;
+    options.packages(packages);
   }
 
   public @CheckForNull String getCache() {
-    return cache;
+    return options.cache();
   }
 
   @DataBoundSetter
   public void setCache(@CheckForNull String cache) {
-    this.cache = cache;
+    options.cache(cache);
   }
 
+  /** Not given (a blank form field, see {@link Forms#withoutBlanks}) is the engine's default, never 0. */
   public @CheckForNull Long getEpoch() {
-    return epoch;
+    return options.epoch() == null ? null : Long.valueOf(options.epoch());
   }
 
   @DataBoundSetter
   public void setEpoch(@CheckForNull Long epoch) {
-    this.epoch = epoch;
+    options.epoch(epoch);
+  }
+
+  public @CheckForNull Long getJobs() {
+    return options.jobs() == null ? null : Long.valueOf(options.jobs());
+  }
+
+  @DataBoundSetter
+  public void setJobs(@CheckForNull Long jobs) {
+    options.jobs(jobs);
   }
 
   public @CheckForNull String getStages() {
-    return stages;
+    return options.stages();
   }
 
   @DataBoundSetter
   public void setStages(@CheckForNull String stages) {
-    this.stages = stages;
+    options.stages(stages);
   }
 
   public @CheckForNull String getTarget() {
-    return target;
+    return options.target();
   }
 
   @DataBoundSetter
   public void setTarget(@CheckForNull String target) {
-    this.target = target;
+    options.target(target);
   }
 
   public @CheckForNull String getComponents() {
-    return components;
+    return options.components();
   }
 
   @DataBoundSetter
   public void setComponents(@CheckForNull String components) {
-    this.components = components;
+    options.components(components);
   }
 
-  public @CheckForNull String getSignatureCredentialsId() {
-    return signatureCredentialsId;
-  }
-
-  @DataBoundSetter
-  public void setSignatureCredentialsId(@CheckForNull String signatureCredentialsId) {
-    this.signatureCredentialsId = signatureCredentialsId;
-  }
-
-  public @CheckForNull String getKeyringCredentialsId() {
-    return keyringCredentialsId;
+  public @CheckForNull String getSignature() {
+    return options.signature();
   }
 
   @DataBoundSetter
-  public void setKeyringCredentialsId(@CheckForNull String keyringCredentialsId) {
-    this.keyringCredentialsId = keyringCredentialsId;
+  public void setSignature(@CheckForNull String signature) {
+    options.signature(signature);
   }
 
-  public @CheckForNull List<PrivateTarballEntry> getPrivateTarballs() {
-    return privateTarballs;
+  public @CheckForNull String getKeyring() {
+    return options.keyring();
   }
 
   @DataBoundSetter
-  public void setPrivateTarballs(@CheckForNull List<PrivateTarballEntry> privateTarballs) {
-    this.privateTarballs = privateTarballs;
+  public void setKeyring(@CheckForNull String keyring) {
+    options.keyring(keyring);
   }
 
-  StepConfig config() {
-    Map<String, Object> args = new LinkedHashMap<>();
-    args.put("board", board);
-    args.put("out", out);
-    args.put("packages", packages);
-    args.put("cache", cache);
-    args.put("epoch", epoch);
-    args.put("stages", stages);
-    args.put("target", target);
-    args.put("components", components);
-    args.put("signatureCredentialsId", signatureCredentialsId);
-    args.put("keyringCredentialsId", keyringCredentialsId);
-    args.put("privateTarballs", AskStep.tarballs(privateTarballs));
-    return StepConfig.of(StepKind.BUILD, args);
+  public @CheckForNull String getPrivateFiles() {
+    return options.privateFilesText();
+  }
+
+  @DataBoundSetter
+  public void setPrivateFiles(@CheckForNull String privateFiles) {
+    options.privateFiles(privateFiles);
+  }
+
+  public boolean isStrict() {
+    return options.strict();
+  }
+
+  @DataBoundSetter
+  public void setStrict(boolean strict) {
+    options.strict(strict);
+  }
+
+  public boolean isRequirePinned() {
+    return options.requirePinned();
+  }
+
+  @DataBoundSetter
+  public void setRequirePinned(boolean requirePinned) {
+    options.requirePinned(requirePinned);
   }
 
   @Override
   public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
       @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
-    StepConfig config;
+    // $VARS in the fields (a bound secret file's path) expand from the build's environment.
+    java.util.List<String> args = options.args("build").stream().map(env::expand).toList();
     try {
-      config = config();
-    } catch (ParameterException e) {
-      throw new AbortException(e.getMessage());
-    }
-    try {
-      StageRunner.run(config, JenkinsAgent.of(workspace), JenkinsAgent.process(launcher, workspace), Engine.jar(),
-          Secrets.resolve(run, config), env, listener.getLogger());
-    } catch (StageFailedException e) {
-      throw new AbortException(e.getMessage());
+      EngineProcess.stage("askBuild", EngineProcess.run(args, null, workspace, launcher, env, listener, "askBuild"));
     } finally {
-      AskCheckAction.attach(run, workspace, config.out());
+      AskCheckAction.attach(run, workspace, env.expand(options.outOrDefault()));
     }
   }
 
@@ -191,7 +182,7 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
     @NonNull
     @Override
     public String getDisplayName() {
-      return StepKind.BUILD.displayName();
+      return "Build ASK for a board (ask-build, all stages)";
     }
 
     @Override
@@ -200,51 +191,31 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
       return true;
     }
 
+    @Override
+    public Builder newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+      return super.newInstance(req, Forms.withoutBlanks(formData));
+    }
+
     @POST
     public ListBoxModel doFillBoardItems() {
-      ListBoxModel model = new ListBoxModel();
-      FormChecks.boards().forEach(model::add);
-      return model;
+      return Forms.boards();
     }
 
     @POST
-    public FormValidation doCheckBoard(@AncestorInPath Item item, @QueryParameter String value) {
-      return Forms.check(item, FormChecks.board(value));
+    public FormValidation doCheckTarget(@AncestorInPath Item item, @QueryParameter String board, @QueryParameter String value) {
+      return Forms.selection(item, board, value, null, null);
     }
 
     @POST
-    public FormValidation doCheckOut(@AncestorInPath Item item, @QueryParameter String value) {
-      return Forms.check(item, FormChecks.out(value));
+    public FormValidation doCheckComponents(@AncestorInPath Item item, @QueryParameter String board,
+        @QueryParameter String target, @QueryParameter String value) {
+      return Forms.selection(item, board, target, value, null);
     }
 
     @POST
-    public FormValidation doCheckEpoch(@AncestorInPath Item item, @QueryParameter String value) {
-      return Forms.check(item, FormChecks.epoch(value));
-    }
-
-    @POST
-    public FormValidation doCheckStages(@AncestorInPath Item item, @QueryParameter String value) {
-      return Forms.check(item, FormChecks.stages(value));
-    }
-
-    @POST
-    public FormValidation doCheckTarget(@AncestorInPath Item item, @QueryParameter String value) {
-      return Forms.check(item, FormChecks.target(StepKind.BUILD, value));
-    }
-
-    @POST
-    public FormValidation doCheckComponents(@AncestorInPath Item item, @QueryParameter String value) {
-      return Forms.check(item, FormChecks.components(value));
-    }
-
-    @POST
-    public ListBoxModel doFillSignatureCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String signatureCredentialsId) {
-      return Forms.fileCredentials(item, signatureCredentialsId);
-    }
-
-    @POST
-    public ListBoxModel doFillKeyringCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String keyringCredentialsId) {
-      return Forms.fileCredentials(item, keyringCredentialsId);
+    public FormValidation doCheckStages(@AncestorInPath Item item, @QueryParameter String board,
+        @QueryParameter String target, @QueryParameter String value) {
+      return Forms.selection(item, board, target, null, value);
     }
   }
 }

@@ -5,12 +5,17 @@ import dev.askbuild.jenkins.adapter.SummaryHtml;
 import hudson.FilePath;
 import hudson.model.Run;
 import java.io.IOException;
+import java.util.Map;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The build page's ask-build summary ({@code summary.jelly}): passed and failed checks, failing
- * ones first, and the link to the archived {@code report.html}. Saved with the build.
+ * ones first, and the link to the archived {@code report.html}; its counts in {@code api/json}.
+ * Saved with the build: a plain class holding the plain {@link CheckSummary}.
  */
+@ExportedBean
 public final class AskCheckAction implements RunAction2 {
   private final CheckSummary summary;
   private transient Run<?, ?> run;
@@ -19,16 +24,44 @@ public final class AskCheckAction implements RunAction2 {
     this.summary = summary;
   }
 
-  /** Adds (or replaces) the summary when the check stage left a checks.json. */
+  /** Adds (or replaces, when the step ran again) the summary when the check stage left a checks.json. */
   static void attach(Run<?, ?> run, FilePath workspace, String out) throws IOException, InterruptedException {
     FilePath json = workspace.child(out + "/reports/checks.json");
     if (json.exists()) {
-      run.addOrReplaceAction(new AskCheckAction(CheckSummary.fromChecksJson(json.readToString(), out)));
+      Map<?, ?> root = EngineProcess.json(json.readToString());
+      if (root != null) {
+        run.addOrReplaceAction(new AskCheckAction(CheckSummary.fromChecks(root, out)));
+      }
     }
   }
 
   public CheckSummary getSummary() {
     return summary;
+  }
+
+  @Exported
+  public String getBoard() {
+    return summary.board();
+  }
+
+  @Exported
+  public boolean isPassed() {
+    return summary.passed();
+  }
+
+  @Exported
+  public int getPassedChecks() {
+    return summary.passedChecks();
+  }
+
+  @Exported
+  public int getFailedChecks() {
+    return summary.failedChecks();
+  }
+
+  @Exported
+  public String getReportHref() {
+    return summary.reportHref();
   }
 
   /** Escaped by {@link SummaryHtml}; the jelly writes it as is. */

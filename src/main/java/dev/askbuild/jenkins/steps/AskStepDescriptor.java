@@ -1,7 +1,5 @@
 package dev.askbuild.jenkins.steps;
 
-import dev.askbuild.jenkins.adapter.FormChecks;
-import dev.askbuild.jenkins.adapter.StepKind;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -12,28 +10,34 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.Set;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/** The descriptors' shared part: name, context, and the checks of the fields every step has. */
+/** The Java steps' descriptors: name, context, and the form's board list and checks, each from the engine. */
 public abstract class AskStepDescriptor extends StepDescriptor {
-  private final StepKind kind;
+  private final String functionName;
+  private final String displayName;
 
-  protected AskStepDescriptor(StepKind kind) {
-    this.kind = kind;
+  protected AskStepDescriptor(String functionName, String displayName) {
+    this.functionName = functionName;
+    this.displayName = displayName;
   }
 
   @Override
   public String getFunctionName() {
-    return kind.functionName();
+    return functionName;
   }
 
   @NonNull
   @Override
   public String getDisplayName() {
-    return kind.displayName();
+    return displayName;
   }
 
   /** Work runs on the agent: every step needs a workspace and a launcher there. */
@@ -42,35 +46,25 @@ public abstract class AskStepDescriptor extends StepDescriptor {
     return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, EnvVars.class);
   }
 
+  /** A blank form field means "not given": left out of the step (and the snippet), never bound to 0 or "". */
+  @Override
+  public Step newInstance(@CheckForNull StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+    return super.newInstance(req, Forms.withoutBlanks(formData));
+  }
+
   @POST
   public ListBoxModel doFillBoardItems() {
-    ListBoxModel model = new ListBoxModel();
-    FormChecks.boards().forEach(model::add);
-    return model;
+    return Forms.boards();
   }
 
   @POST
-  public FormValidation doCheckBoard(@AncestorInPath Item item, @QueryParameter String value) {
-    return Forms.check(item, FormChecks.board(value));
+  public FormValidation doCheckTarget(@AncestorInPath Item item, @QueryParameter String board, @QueryParameter String value) {
+    return Forms.selection(item, board, value, null, null);
   }
 
   @POST
-  public FormValidation doCheckOut(@AncestorInPath Item item, @QueryParameter String value) {
-    return Forms.check(item, FormChecks.out(value));
-  }
-
-  @POST
-  public FormValidation doCheckTarget(@AncestorInPath Item item, @QueryParameter String value) {
-    return Forms.check(item, FormChecks.target(kind, value));
-  }
-
-  @POST
-  public FormValidation doCheckComponents(@AncestorInPath Item item, @QueryParameter String value) {
-    return Forms.check(item, FormChecks.components(value));
-  }
-
-  @POST
-  public FormValidation doCheckEpoch(@AncestorInPath Item item, @QueryParameter String value) {
-    return Forms.check(item, FormChecks.epoch(value));
+  public FormValidation doCheckComponents(@AncestorInPath Item item, @QueryParameter String board,
+      @QueryParameter String target, @QueryParameter String value) {
+    return Forms.selection(item, board, target, value, null);
   }
 }

@@ -1,103 +1,131 @@
 package dev.askbuild.jenkins.steps;
 
-import dev.askbuild.jenkins.adapter.StepKind;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.EnvVars;
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.ListBoxModel;
-import java.util.Map;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.TaskListener;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
-/** {@code askVerify}: the vendored tarballs against SHA256SUMS and its signature. Short: synchronous. */
-public final class AskVerifyStep extends AskInputStep {
-  private String signatureCredentialsId;
-  private String keyringCredentialsId;
-  private boolean strict;
-  private boolean requirePinned;
-
+/**
+ * {@code askVerify}: the vendored tarballs against SHA256SUMS and its signature. Short: run again
+ * after a restart. Signature, keyring and private tarballs are file paths, as
+ * {@code withCredentials([file(...)])} binds them.
+ */
+public final class AskVerifyStep extends AskStep {
   @DataBoundConstructor
   public AskVerifyStep(String board) {
     super(board);
   }
 
-  @Override
-  protected StepKind kind() {
-    return StepKind.VERIFY;
-  }
-
-  public @CheckForNull String getSignatureCredentialsId() {
-    return signatureCredentialsId;
+  public @CheckForNull String getPackages() {
+    return options.packages();
   }
 
   @DataBoundSetter
-  public void setSignatureCredentialsId(@CheckForNull String signatureCredentialsId) {
-    this.signatureCredentialsId = signatureCredentialsId;
+  public void setPackages(@CheckForNull String packages) {
+    options.packages(packages);
   }
 
-  public @CheckForNull String getKeyringCredentialsId() {
-    return keyringCredentialsId;
+  public @CheckForNull String getCache() {
+    return options.cache();
   }
 
   @DataBoundSetter
-  public void setKeyringCredentialsId(@CheckForNull String keyringCredentialsId) {
-    this.keyringCredentialsId = keyringCredentialsId;
+  public void setCache(@CheckForNull String cache) {
+    options.cache(cache);
+  }
+
+  /** Not given (a blank form field, see {@link Forms#withoutBlanks}) is the engine's default, never 0. */
+  public @CheckForNull Long getEpoch() {
+    return options.epoch() == null ? null : Long.valueOf(options.epoch());
+  }
+
+  @DataBoundSetter
+  public void setEpoch(@CheckForNull Long epoch) {
+    options.epoch(epoch);
+  }
+
+  public @CheckForNull String getSignature() {
+    return options.signature();
+  }
+
+  @DataBoundSetter
+  public void setSignature(@CheckForNull String signature) {
+    options.signature(signature);
+  }
+
+  public @CheckForNull String getKeyring() {
+    return options.keyring();
+  }
+
+  @DataBoundSetter
+  public void setKeyring(@CheckForNull String keyring) {
+    options.keyring(keyring);
+  }
+
+  /** {@code NAME=FILE} entries, one a line. */
+  public @CheckForNull String getPrivateFiles() {
+    return options.privateFilesText();
+  }
+
+  @DataBoundSetter
+  public void setPrivateFiles(@CheckForNull String privateFiles) {
+    options.privateFiles(privateFiles);
   }
 
   public boolean isStrict() {
-    return strict;
+    return options.strict();
   }
 
   @DataBoundSetter
   public void setStrict(boolean strict) {
-    this.strict = strict;
+    options.strict(strict);
   }
 
   public boolean isRequirePinned() {
-    return requirePinned;
+    return options.requirePinned();
   }
 
   @DataBoundSetter
   public void setRequirePinned(boolean requirePinned) {
-    this.requirePinned = requirePinned;
-  }
-
-  @Override
-  protected Map<String, Object> arguments() {
-    Map<String, Object> args = super.arguments();
-    args.put("signatureCredentialsId", signatureCredentialsId);
-    args.put("keyringCredentialsId", keyringCredentialsId);
-    args.put("strict", strict);
-    args.put("requirePinned", requirePinned);
-    return args;
+    options.requirePinned(requirePinned);
   }
 
   @Override
   public StepExecution start(StepContext context) {
-    return new SyncStageExecution(context, config());
+    return new Execution(context, options);
+  }
+
+  private static final class Execution extends RerunExecution<LinkedHashMap<String, Serializable>> {
+    private static final long serialVersionUID = 1L;
+    private final dev.askbuild.jenkins.adapter.EngineOptions options;
+
+    Execution(StepContext context, dev.askbuild.jenkins.adapter.EngineOptions options) {
+      super(context);
+      this.options = options;
+    }
+
+    @Override
+    protected LinkedHashMap<String, Serializable> run() throws Exception {
+      StepContext c = getContext();
+      return EngineProcess.stage("askVerify", EngineProcess.run(options.args("verify"), null, c.get(FilePath.class),
+          c.get(Launcher.class), c.get(EnvVars.class), c.get(TaskListener.class), "askVerify"));
+    }
   }
 
   @Extension
   @Symbol("askVerify")
   public static final class DescriptorImpl extends AskStepDescriptor {
     public DescriptorImpl() {
-      super(StepKind.VERIFY);
-    }
-
-    @POST
-    public ListBoxModel doFillSignatureCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String signatureCredentialsId) {
-      return Forms.fileCredentials(item, signatureCredentialsId);
-    }
-
-    @POST
-    public ListBoxModel doFillKeyringCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String keyringCredentialsId) {
-      return Forms.fileCredentials(item, keyringCredentialsId);
+      super("askVerify", "Verify vendored tarballs");
     }
   }
 }

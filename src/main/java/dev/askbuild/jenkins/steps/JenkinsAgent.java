@@ -1,16 +1,12 @@
 package dev.askbuild.jenkins.steps;
 
-import dev.askbuild.core.Sha256;
-import dev.askbuild.jenkins.adapter.Agent;
 import dev.askbuild.jenkins.adapter.AgentFiles;
-import dev.askbuild.jenkins.adapter.AgentProcess;
+import dev.askbuild.jenkins.adapter.EngineJar;
 import hudson.AbortException;
 import hudson.FilePath;
-import hudson.Launcher;
 import hudson.model.Computer;
 import hudson.model.Node;
 import hudson.remoting.VirtualChannel;
-import hudson.slaves.WorkspaceList;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,26 +14,27 @@ import java.nio.file.Path;
 import jenkins.MasterToSlaveFileCallable;
 import jenkins.security.MasterToSlaveCallable;
 
-/** The adapter's {@link Agent} over Jenkins' FilePath and Launcher: the same calls reach any agent. */
+/** The engine on the agent of a workspace: its jar placed once per plugin version, and the agent's own Java. */
 final class JenkinsAgent {
   private JenkinsAgent() {}
 
-  static Agent of(FilePath workspace) throws IOException, InterruptedException {
+  /** The jar this plugin carries, hashed once per controller start. */
+  private static final class Holder {
+    static final EngineJar JAR = EngineJar.of(() -> JenkinsAgent.class.getResourceAsStream(EngineJar.RESOURCE));
+  }
+
+  /** Where the engine runs: the agent's Java and the placed jar, as absolute agent paths. */
+  static String[] engine(FilePath workspace) throws IOException, InterruptedException {
     VirtualChannel channel = workspace.getChannel();
-    FilePath temp = WorkspaceList.tempDir(workspace);
     Computer computer = workspace.toComputer();
     Node node = computer == null ? null : computer.getNode();
     FilePath root = node == null ? null : node.getRootPath();
-    if (temp == null || root == null || channel == null) {
+    if (root == null || channel == null) {
       throw new AbortException("ask-build: the agent of workspace " + workspace.getRemote() + " is not online");
     }
     String java = channel.call(new AgentJava());
-    return new Agent(new Files(channel), java, workspace.getRemote(), temp.getRemote(), root.getRemote());
-  }
-
-  static AgentProcess process(Launcher launcher, FilePath workspace) {
-    return (argv, env, pwd, stdout, stderr) ->
-        launcher.launch().cmds(argv).envs(env).pwd(workspace).stdout(stdout).stderr(stderr).quiet(true).join();
+    String jar = Holder.JAR.place(new Files(channel), root.getRemote());
+    return new String[] {java, jar};
   }
 
   /** The agent's own Java: the engine runs with what the agent runs on, no tool installation. */
@@ -55,12 +52,12 @@ final class JenkinsAgent {
 
     @Override
     public String invoke(File f, VirtualChannel channel) throws IOException {
-      return Sha256.ofFile(f.toPath());
+      return EngineJar.sha256Of(f.toPath());
     }
   }
 
   /** Absolute paths on the agent, reached through its channel. */
-  static final class Files implements AgentFiles {
+  private static final class Files implements AgentFiles {
     private final VirtualChannel channel;
 
     Files(VirtualChannel channel) {
@@ -82,11 +79,6 @@ final class JenkinsAgent {
     }
 
     @Override
-    public void chmod(String path, int mode) throws IOException, InterruptedException {
-      at(path).chmod(mode);
-    }
-
-    @Override
     public void write(String path, InputStream content) throws IOException, InterruptedException {
       at(path).copyFrom(content);
     }
@@ -99,11 +91,6 @@ final class JenkinsAgent {
     @Override
     public String sha256(String path) throws IOException, InterruptedException {
       return at(path).act(new HashOnAgent());
-    }
-
-    @Override
-    public String readText(String path) throws IOException, InterruptedException {
-      return at(path).readToString();
     }
 
     @Override

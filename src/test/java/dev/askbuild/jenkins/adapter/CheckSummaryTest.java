@@ -19,7 +19,7 @@ class CheckSummaryTest {
 
   @Test
   void failingChecksComeFirstWithCountsAndTheReportLink() {
-    CheckSummary s = CheckSummary.fromChecksJson(CHECKS, "askbuild-out");
+    CheckSummary s = CheckSummary.fromChecks(Json.read(CHECKS), "askbuild-out");
     assertThat(s.passed()).isFalse();
     assertThat(s.failedChecks()).isEqualTo(1);
     assertThat(s.passedChecks()).isEqualTo(2);
@@ -29,7 +29,7 @@ class CheckSummaryTest {
 
   @Test
   void htmlEscapesEngineValuesAndListsTheFailureBeforeThePasses() {
-    String html = SummaryHtml.render(CheckSummary.fromChecksJson(CHECKS, "out"));
+    String html = SummaryHtml.render(CheckSummary.fromChecks(Json.read(CHECKS), "out"));
     assertThat(html).contains("FAILED</b> — 1 failed, 2 passed.")
         .contains("<a href=\"artifact/out/reports/report.html\">report.html</a>")
         .contains("&lt;b&gt;alpha&lt;/b&gt;.ko").doesNotContain("<b>alpha</b>")
@@ -44,7 +44,7 @@ class CheckSummaryTest {
       json.append(i == 0 ? "" : ",").append("{\"check\":\"c").append(1000 + i).append("\",\"status\":\"")
           .append(i >= 290 ? "fail" : "pass").append("\"}");
     }
-    CheckSummary s = CheckSummary.fromChecksJson(json.append("]}]}").toString(), "o");
+    CheckSummary s = CheckSummary.fromChecks(Json.read(json.append("]}]}").toString()), "o");
     assertThat(s.rows()).hasSize(CheckSummary.MAX_ROWS);
     assertThat(s.rows().subList(0, 10)).allMatch(r -> r.status().equals("fail"));
     assertThat(s.omittedRows()).isEqualTo(100);
@@ -53,6 +53,6 @@ class CheckSummaryTest {
 
   @Test
   void aBrokenChecksJsonIsNamed() {
-    assertThatThrownBy(() -> CheckSummary.fromChecksJson("{\"board\":1}", "o")).hasMessageContaining("checks.json");
+    assertThatThrownBy(() -> CheckSummary.fromChecks(Json.read("{\"board\":1}"), "o")).hasMessageContaining("checks.json");
   }
 }

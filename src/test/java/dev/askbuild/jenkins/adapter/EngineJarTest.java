@@ -16,20 +16,21 @@ class EngineJarTest {
 
   /** Counts copies: the second use of the same jar must not copy it again. */
   static final class CountingFiles implements AgentFiles {
-    final LocalAgentFiles local = new LocalAgentFiles();
     final AtomicInteger writes = new AtomicInteger();
 
-    @Override public boolean exists(String path) { return local.exists(path); }
-    @Override public void mkdirs(String path) throws IOException { local.mkdirs(path); }
-    @Override public void chmod(String path, int mode) throws IOException { local.chmod(path, mode); }
+    @Override public boolean exists(String path) { return Files.exists(Path.of(path)); }
+    @Override public void mkdirs(String path) throws IOException { Files.createDirectories(Path.of(path)); }
     @Override public void write(String path, InputStream content) throws IOException {
       writes.incrementAndGet();
-      local.write(path, content);
+      Files.copy(content, Path.of(path));
     }
-    @Override public void rename(String from, String to) throws IOException { local.rename(from, to); }
-    @Override public String sha256(String path) throws IOException { return local.sha256(path); }
-    @Override public String readText(String path) throws IOException { return local.readText(path); }
-    @Override public void deleteRecursive(String path) throws IOException { local.deleteRecursive(path); }
+    @Override public void rename(String from, String to) throws IOException {
+      Files.move(Path.of(from), Path.of(to), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    @Override public String sha256(String path) throws IOException { return EngineJar.sha256Of(Path.of(path)); }
+    @Override public void deleteRecursive(String path) throws IOException {
+      dev.askbuild.core.FileTrees.deleteRecursively(Path.of(path));
+    }
   }
 
   @Test

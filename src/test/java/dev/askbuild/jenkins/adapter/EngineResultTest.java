@@ -19,7 +19,7 @@ class EngineResultTest {
 
   @Test
   void envelopeAndResultScalarsBecomeTheMap() throws Exception {
-    Map<String, Serializable> map = EngineResult.parse("askKernel", KERNEL_OK, 0, "");
+    Map<String, Serializable> map = EngineResult.of("askKernel", Json.read(KERNEL_OK), 0, "");
     assertThat(map).containsEntry("status", "ok").containsEntry("exitCode", 0).containsEntry("command", "kernel")
         .containsEntry("board", "demo").containsEntry("seconds", 12.5).containsEntry("cache", "hit")
         .containsEntry("out", "/ws/askbuild-out").containsEntry("tree", "/cache/kernel/abc")
@@ -35,7 +35,7 @@ class EngineResultTest {
         {"schema": 1, "command": "verify", "board": "demo", "status": "failed", "exitCode": 1,
          "error": "x.tar.gz: sha256 mismatch", "result": {"passed": false, "failures": 1}}
         """;
-    assertThatThrownBy(() -> EngineResult.parse("askVerify", json, 1, ""))
+    assertThatThrownBy(() -> EngineResult.of("askVerify", Json.read(json), 1, ""))
         .isInstanceOf(StageFailedException.class)
         .hasMessage("askVerify failed (exit 1): x.tar.gz: sha256 mismatch")
         .satisfies(e -> {
@@ -47,16 +47,16 @@ class EngineResultTest {
 
   @Test
   void theProcessExitCodeWinsOverAnOkStatus() {
-    assertThatThrownBy(() -> EngineResult.parse("askCheck", "{\"status\": \"ok\"}", 3, ""))
+    assertThatThrownBy(() -> EngineResult.of("askCheck", Json.read("{\"status\": \"ok\"}"), 3, ""))
         .isInstanceOf(StageFailedException.class)
         .extracting(e -> ((StageFailedException) e).exitCode()).isEqualTo(3);
   }
 
   @Test
   void noJsonReportsTheEndOfStderr() {
-    assertThatThrownBy(() -> EngineResult.parse("askSysroot", "", 3, "missing aarch64-linux-gnu-gcc: apt-get install gcc-aarch64-linux-gnu\n"))
+    assertThatThrownBy(() -> EngineResult.of("askSysroot", Json.read(""), 3, "missing aarch64-linux-gnu-gcc: apt-get install gcc-aarch64-linux-gnu\n"))
         .hasMessage("askSysroot failed (exit 3): the engine printed no JSON result; last output: missing aarch64-linux-gnu-gcc: apt-get install gcc-aarch64-linux-gnu");
-    assertThatThrownBy(() -> EngineResult.parse("askSysroot", "not json", 0, ""))
+    assertThatThrownBy(() -> EngineResult.of("askSysroot", Json.read("not json"), 0, ""))
         .extracting(e -> ((StageFailedException) e).exitCode()).isEqualTo(2);
   }
 }

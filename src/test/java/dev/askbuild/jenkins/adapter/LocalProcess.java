@@ -10,16 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link AgentProcess} for an agent that is this machine, as Jenkins' local launcher runs it:
+ * A process on an agent that is this machine, as Jenkins' local launcher runs it:
  * the argument list as is (no shell), exactly the environment given, stdout and stderr copied.
  * Records what it was given so tests can search it for secrets.
  */
-final class LocalProcess implements AgentProcess {
+final class LocalProcess {
   final List<List<String>> commands = new ArrayList<>();
   final List<Map<String, String>> environments = new ArrayList<>();
 
-  @Override
-  public int run(List<String> argv, Map<String, String> env, String pwd, OutputStream stdout, OutputStream stderr)
+  int run(List<String> argv, Map<String, String> env, String pwd, OutputStream stdout, OutputStream stderr)
       throws IOException, InterruptedException {
     commands.add(List.copyOf(argv));
     environments.add(Map.copyOf(env));
