@@ -66,7 +66,7 @@ class StageCommandsJsonTest {
     Run kernel = stage("kernel", out);
     assertThat(kernel.exit()).as(kernel.err()).isZero();
     assertThat(fields(kernel.json().path("result")))
-        .containsExactly("tree", "release", "mode", "cacheHit", "droppedSymbols");
+        .containsExactly("tree", "release", "mode", "cacheHit", "droppedSymbols", "objects", "buildMillis");
     assertThat(kernel.json().path("result").path("mode").asText()).isEqualTo("full");
     assertThat(kernel.json().path("result").path("release").asText()).startsWith("6.12");
 
