@@ -40,8 +40,7 @@ public final class SafeExtractor {
   private static final int BUFFER = 64 * 1024;
   private static final int TAR_RECORD = 512;
 
-  private final ProcessRunner runner;
-  private final boolean hostDecoders;
+  private final StreamOpener opener;
 
   /** Uses the host's xz and bzip2 when they are on PATH (with a bare environment). */
   public SafeExtractor() {
@@ -50,81 +49,7 @@ public final class SafeExtractor {
 
   /** {@code hostDecoders} false: only the Java decoders, whatever the host has. */
   public SafeExtractor(ProcessRunner runner, boolean hostDecoders) {
-    this.runner = runner;
-    this.hostDecoders = hostDecoders;
-  }
-
-  /**
-   * The text of one regular file in a tar archive ({@code name} after dropping {@code
-   * stripComponents} leading directories), read by streaming up to it: nothing is written, so a
-   * board's kernel tarball can be told apart in seconds, before anything long runs. Empty when the
-   * archive has no such file; a file over {@code maxBytes} is exit 2.
-   */
-  public Optional<String> readText(Path archive, int stripComponents, String name, int maxBytes) throws IOException {
-    String[] found = {null};
-    scan(archive, stripComponents, (path, file, size, content) -> {
-      if (!file || !path.equals(name)) {
-        return true;
-      }
-      if (size > maxBytes) {
-        throw AskBuildException.badInput(archive + ": " + name + " is larger than " + maxBytes + " bytes");
-      }
-      found[0] = new String(content.readNBytes((int) size), java.nio.charset.StandardCharsets.UTF_8);
-      return false;
-    });
-    return Optional.ofNullable(found[0]);
-  }
-
-  /**
-   * What a streamed archive entry is, for {@link #scan}: its path with the leading directories
-   * dropped, whether it is a regular file, its size, and (for a file) its bytes, readable once.
-   * Returning false stops the scan.
-   */
-  @FunctionalInterface
-  public interface EntryVisitor {
-    boolean visit(String path, boolean regularFile, long size, InputStream content) throws IOException;
-  }
-
-  /**
-   * Streams every entry of a tar archive to {@code visitor} without writing anything: entries with
-   * no more than {@code stripComponents} components are left out. The visitor decides what to read;
-   * a corrupt or cut-off archive is exit 2 naming it.
-   */
-  public void scan(Path archive, int stripComponents, EntryVisitor visitor) throws IOException {
-    try (BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER)) {
-      ArchiveFormat format = ArchiveFormat.detect(raw, archive);
-      Optional<Command> host = hostDecoder(format, archive);
-      // Closing the decoded stream stops a host decoder that still has the rest of the archive.
-      try (InputStream decoded = host.isPresent() ? runner.pipe(host.get(), archive) : format.open(raw);
-          TarArchiveInputStream tar = new TarArchiveInputStream(decoded, "UTF-8")) {
-        for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-          String[] parts = entry.getName().split("/");
-          if (parts.length <= stripComponents) {
-            continue;
-          }
-          String stripped = String.join("/", java.util.Arrays.copyOfRange(parts, stripComponents, parts.length));
-          if (!visitor.visit(stripped, entry.isFile(), entry.getSize(), tar)) {
-            return;
-          }
-        }
-      } catch (AskBuildException e) {
-        throw e;
-      } catch (IOException | RuntimeException e) {
-        throw AskBuildException.badInput(archive + " is truncated or corrupt: " + reason(e), e);
-      }
-    }
-  }
-
-  /** The host's decoder for {@code format} when it has one on PATH and host decoders are on. */
-  private Optional<Command> hostDecoder(ArchiveFormat format, Path archive) {
-    if (!hostDecoders) {
-      return Optional.empty();
-    }
-    return format.hostDecoder().flatMap(argv -> ExecutablePath.find(ExecutablePath.current(), argv.get(0)).map(program -> {
-      List<String> resolved = new ArrayList<>(argv);
-      resolved.set(0, program.toString());
-      return new Command(resolved, archive.toAbsolutePath().getParent(), Map.of());
-    }));
+    this.opener = new StreamOpener(runner, hostDecoders);
   }
 
   /**
@@ -223,7 +148,7 @@ public final class SafeExtractor {
         Optional<Command> host = hostDecoder(format);
         decoder = host.map(c -> "host " + c.argv().get(0)).orElse("built-in");
         InputStream decoded =
-            host.isPresent() ? runner.pipe(host.get(), request.archive()) : openDecompressed(format, raw);
+            host.isPresent() ? opener.runner().pipe(host.get(), request.archive()) : openDecompressed(format, raw);
         CountingInputStream counted = new CountingInputStream(decoded);
         TarArchiveInputStream tar = new TarArchiveInputStream(counted, "UTF-8");
         String current = "(first entry)";
@@ -253,7 +178,7 @@ public final class SafeExtractor {
           throw e;
         } catch (IOException | RuntimeException e) {
           // A host decoder that found the damage explains more than the garbage it wrote first.
-          String why = ProcessRunner.filterFailure(decoded, 2000).orElse(reason(e));
+          String why = ProcessRunner.filterFailure(decoded, 2000).orElse(StreamOpener.reason(e));
           throw AskBuildException.badInput(
               request.archive() + " is truncated or corrupt at entry '" + current + "': " + why, e);
         } finally {
@@ -272,7 +197,7 @@ public final class SafeExtractor {
     }
 
     private Optional<Command> hostDecoder(ArchiveFormat format) {
-      return SafeExtractor.this.hostDecoder(format, request.archive());
+      return opener.hostDecoder(format, request.archive());
     }
 
     private InputStream openDecompressed(ArchiveFormat format, InputStream raw) throws IOException {
@@ -280,7 +205,7 @@ public final class SafeExtractor {
         return format.open(raw);
       } catch (IOException | RuntimeException e) {
         throw AskBuildException.badInput(
-            request.archive() + " is corrupt: its " + format + " header is unreadable: " + reason(e), e);
+            request.archive() + " is corrupt: its " + format + " header is unreadable: " + StreamOpener.reason(e), e);
       }
     }
 
@@ -491,13 +416,4 @@ public final class SafeExtractor {
   }
 
   private record DirectoryFixup(Path path, int mode, FileTime mtime) {}
-
-  /** What went wrong, for a user: decoders throw EOFException with no message at a cut-off stream. */
-  static String reason(Exception e) {
-    boolean noMessage = e.getMessage() == null || e.getMessage().isBlank();
-    if (e instanceof java.io.EOFException) {
-      return "the stream ends early (the file is cut off)" + (noMessage ? "" : ": " + e.getMessage());
-    }
-    return noMessage ? "unreadable data (" + e.getClass().getSimpleName() + ")" : e.getMessage();
-  }
 }
