@@ -1,13 +1,10 @@
 package dev.askbuild.extract;
 
 import dev.askbuild.core.AskBuildException;
-import dev.askbuild.core.Command;
 import dev.askbuild.core.ExecutablePath;
 import dev.askbuild.core.ProcessRunner;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +17,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * that writes.
  */
 public final class ArchiveScanner {
-  private static final int BUFFER = 64 * 1024;
-
   private final StreamOpener opener;
 
   /** Uses the host's xz and bzip2 when they are on PATH (with a bare environment). */
@@ -71,27 +66,23 @@ public final class ArchiveScanner {
    * a corrupt or cut-off archive is exit 2 naming it.
    */
   public void scan(Path archive, int stripComponents, EntryVisitor visitor) throws IOException {
-    try (BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER)) {
-      ArchiveFormat format = ArchiveFormat.detect(raw, archive);
-      Optional<Command> host = opener.hostDecoder(format, archive);
-      // Closing the decoded stream stops a host decoder that still has the rest of the archive.
-      try (InputStream decoded = host.isPresent() ? opener.runner().pipe(host.get(), archive) : format.open(raw);
-          TarArchiveInputStream tar = new TarArchiveInputStream(decoded, "UTF-8")) {
-        for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-          String[] parts = entry.getName().split("/");
-          if (parts.length <= stripComponents) {
-            continue;
-          }
-          String stripped = String.join("/", java.util.Arrays.copyOfRange(parts, stripComponents, parts.length));
-          if (!visitor.visit(stripped, entry.isFile(), entry.getSize(), tar)) {
-            return;
-          }
+    // Closing the opened archive stops a host decoder that still has the rest of it.
+    try (StreamOpener.Opened opened = opener.open(archive);
+        TarArchiveInputStream tar = new TarArchiveInputStream(opened.decoded(), "UTF-8")) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        String[] parts = entry.getName().split("/");
+        if (parts.length <= stripComponents) {
+          continue;
         }
-      } catch (AskBuildException e) {
-        throw e;
-      } catch (IOException | RuntimeException e) {
-        throw AskBuildException.badInput(archive + " is truncated or corrupt: " + StreamOpener.reason(e), e);
+        String stripped = String.join("/", java.util.Arrays.copyOfRange(parts, stripComponents, parts.length));
+        if (!visitor.visit(stripped, entry.isFile(), entry.getSize(), tar)) {
+          return;
+        }
       }
+    } catch (AskBuildException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw AskBuildException.badInput(archive + " is truncated or corrupt: " + StreamOpener.reason(e), e);
     }
   }
 }

@@ -1,12 +1,10 @@
 package dev.askbuild.extract;
 
 import dev.askbuild.core.AskBuildException;
-import dev.askbuild.core.Command;
 import dev.askbuild.core.ExecutablePath;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.TrustedFile;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -113,13 +111,7 @@ public final class SafeExtractor {
     private final long archiveSize;
     private final long byteBudget;
     private final Set<String> regularFiles = new HashSet<>();
-    /**
-     * Directories known to exist and to resolve inside the root. Valid until a link is made or
-     * removed (only links can change where a path leads), so most entries of a big tree cost no
-     * directory creation or link resolution at all.
-     */
-    private final Set<Path> verifiedDirs = new HashSet<>();
-    private final List<Path> symlinks = new ArrayList<>();
+    private final LinkedDirs links = new LinkedDirs();
     private final List<DirectoryFixup> directories = new ArrayList<>();
     private final byte[] buffer = new byte[BUFFER];
     private Path realRoot;
@@ -142,13 +134,10 @@ public final class SafeExtractor {
 
     ExtractResult extractAll() throws IOException {
       ArchiveFormat format;
-      try (BufferedInputStream raw =
-          new BufferedInputStream(Files.newInputStream(request.archive()), BUFFER)) {
-        format = ArchiveFormat.detect(raw, request.archive());
-        Optional<Command> host = hostDecoder(format);
-        decoder = host.map(c -> "host " + c.argv().get(0)).orElse("built-in");
-        InputStream decoded =
-            host.isPresent() ? opener.runner().pipe(host.get(), request.archive()) : openDecompressed(format, raw);
+      try (StreamOpener.Opened opened = opener.open(request.archive())) {
+        format = opened.format();
+        decoder = opened.decoder();
+        InputStream decoded = opened.decoded();
         CountingInputStream counted = new CountingInputStream(decoded);
         TarArchiveInputStream tar = new TarArchiveInputStream(counted, "UTF-8");
         String current = "(first entry)";
@@ -193,20 +182,7 @@ public final class SafeExtractor {
       }
       finishLinksAndDirectories();
       return new ExtractResult(
-          target.toString(), format, entries, files, directories.size(), symlinks.size(), hardlinks, bytes, skipped, decoder);
-    }
-
-    private Optional<Command> hostDecoder(ArchiveFormat format) {
-      return opener.hostDecoder(format, request.archive());
-    }
-
-    private InputStream openDecompressed(ArchiveFormat format, InputStream raw) throws IOException {
-      try {
-        return format.open(raw);
-      } catch (IOException | RuntimeException e) {
-        throw AskBuildException.badInput(
-            request.archive() + " is corrupt: its " + format + " header is unreadable: " + StreamOpener.reason(e), e);
-      }
+          target.toString(), format, entries, files, directories.size(), links.links().size(), hardlinks, bytes, skipped, decoder);
     }
 
     private static long padding(long size) {
@@ -259,9 +235,7 @@ public final class SafeExtractor {
         throw paths.reject(name, "is a symbolic link to '" + linkTarget + "', outside the target directory");
       }
       replaceNonDirectory(name, path);
-      Files.createSymbolicLink(path, Path.of(linkTarget));
-      symlinks.add(path);
-      verifiedDirs.clear();
+      links.createLink(path, linkTarget);
       if (request.epoch().isPresent()) {
         setTimes(path, FileTime.fromMillis(request.epoch().getAsLong() * 1000));
       }
@@ -320,7 +294,7 @@ public final class SafeExtractor {
     /** The entry's parent must exist as a real directory inside the root, links followed. */
     private void ensureParent(String name, Path path) throws IOException {
       Path parent = path.getParent();
-      if (verifiedDirs.contains(parent)) {
+      if (links.isVerified(parent)) {
         return;
       }
       try {
@@ -328,24 +302,22 @@ public final class SafeExtractor {
       } catch (FileAlreadyExistsException e) {
         throw paths.reject(name, "needs a directory where the archive put a file");
       }
-      if (!symlinks.isEmpty() && !parent.toRealPath().startsWith(realRoot)) {
+      if (!links.noLinks() && !parent.toRealPath().startsWith(realRoot)) {
         throw paths.reject(name, "would be written through a link that leads outside the target directory");
       }
-      verifiedDirs.add(parent);
+      links.markVerified(parent);
     }
 
     private void replaceNonDirectory(String name, Path path) throws IOException {
       if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         throw paths.reject(name, "would replace a directory the archive created");
       }
-      if (Files.deleteIfExists(path) && symlinks.remove(path)) {
-        verifiedDirs.clear();
-      }
+      links.deleteIfExists(path);
     }
 
     private void finishLinksAndDirectories() throws IOException {
       // Later entries can change what an earlier link resolves to, so judge links on the final tree.
-      for (Path link : symlinks) {
+      for (Path link : links.links()) {
         String linkTarget = Files.readSymbolicLink(link).toString();
         if (!LinkTargets.staysInside(root, link, linkTarget)) {
           throw AskBuildException.badInput(

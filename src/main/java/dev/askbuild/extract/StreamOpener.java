@@ -1,16 +1,28 @@
 package dev.askbuild.extract;
 
+import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
 import dev.askbuild.core.ExecutablePath;
 import dev.askbuild.core.ProcessRunner;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** How an archive's bytes are decoded: the host's decoder when it has one, else the Java one. */
+/**
+ * The one way an archive is opened for reading, by the scanner and the extractor alike: its format
+ * detected from its first bytes, then decoded by the host's decoder when it has one, else by the
+ * Java one.
+ */
 final class StreamOpener {
+  private static final int BUFFER = 64 * 1024;
+
   private final ProcessRunner runner;
   private final boolean hostDecoders;
 
@@ -19,12 +31,46 @@ final class StreamOpener {
     this.hostDecoders = hostDecoders;
   }
 
-  ProcessRunner runner() {
-    return runner;
+  /**
+   * An opened archive: its format, which decoder reads it ("host xz", "built-in"), and the decoded
+   * tar bytes. Closing it stops a host decoder that still has the rest of the archive.
+   */
+  record Opened(ArchiveFormat format, String decoder, InputStream decoded, InputStream raw) implements Closeable {
+    @Override
+    public void close() throws IOException {
+      try {
+        decoded.close();
+      } finally {
+        raw.close();
+      }
+    }
+  }
+
+  /** Opens {@code archive}; a built-in decoder that cannot read the header is exit 2 naming it. */
+  Opened open(Path archive) throws IOException {
+    BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER);
+    try {
+      ArchiveFormat format = ArchiveFormat.detect(raw, archive);
+      Optional<Command> host = hostDecoder(format, archive);
+      InputStream decoded = host.isPresent() ? runner.pipe(host.get(), archive) : decompress(format, raw, archive);
+      return new Opened(format, host.map(c -> "host " + c.argv().get(0)).orElse("built-in"), decoded, raw);
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  private static InputStream decompress(ArchiveFormat format, InputStream raw, Path archive) {
+    try {
+      return format.open(raw);
+    } catch (IOException | RuntimeException e) {
+      throw AskBuildException.badInput(
+          archive + " is corrupt: its " + format + " header is unreadable: " + reason(e), e);
+    }
   }
 
   /** The host's decoder for {@code format} when it has one on PATH and host decoders are on. */
-  Optional<Command> hostDecoder(ArchiveFormat format, Path archive) {
+  private Optional<Command> hostDecoder(ArchiveFormat format, Path archive) {
     if (!hostDecoders) {
       return Optional.empty();
     }
