@@ -70,6 +70,7 @@ public final class ElfReader {
     private boolean is64;
     private ElfHeader header;
     private List<SectionHeader> sections = List.of();
+    private long localsLeftOut;
 
     Parser(ElfInput in) {
       this.in = in;
@@ -108,7 +109,8 @@ public final class ElfReader {
       List<String> modinfo = module.readModinfo();
       List<ModVersion> versions = module.readVersions();
       List<KernelExport> exports = module.readExports(symbols);
-      return new ElfFile(in.name(), header, programs, sections, interp, dynamic, symbols, modinfo, versions, exports);
+      return new ElfFile(
+          in.name(), header, programs, sections, interp, dynamic, symbols, modinfo, versions, exports, localsLeftOut);
     }
 
     private long phoff() {
@@ -353,8 +355,9 @@ public final class ElfReader {
             info = in.u8(e + 12);
             shndx = in.u16(e + 14);
           }
-          if (!dynamic && (info >>> 4) == 0 && shndx != Elf.SHN_UNDEF && !kernelExportName(str.offset() + nameOff)) {
-            continue; // a defined local symbol: only the export markers of modules matter to the checks
+          if (!dynamic && leftOut(info, shndx, str.offset() + nameOff)) {
+            localsLeftOut++;
+            continue;
           }
           String name = nameOff == 0 ? "" : in.string(str.offset() + nameOff, strEnd, "symbol name", i, s.name());
           if (shndx == Elf.SHN_UNDEF) {
@@ -368,6 +371,19 @@ public final class ElfReader {
 
     private static final byte[] CRC_PREFIX = "__crc_".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KSYMTAB_PREFIX = "__ksymtab_".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Whether a static symbol is left out of {@link ElfFile#symbols()}: a defined local
+     * (STB_LOCAL, not SHN_UNDEF) other than a module's {@code __crc_}/{@code __ksymtab_} markers.
+     * No check reads one: the module checks use undefined symbols and the export markers, the
+     * binary checks and the ABI record use dynamic symbols only. A vmlinux or a debug build holds
+     * hundreds of thousands of them, so their names are not even decoded; they are counted in
+     * {@link ElfFile#localsLeftOut()} so that the omission is visible, not silent.
+     */
+    private boolean leftOut(int info, int shndx, long nameOffset) {
+      boolean local = (info >>> 4) == 0;
+      return local && shndx != Elf.SHN_UNDEF && !kernelExportName(nameOffset);
+    }
 
     private boolean kernelExportName(long offset) {
       return header.type() == Elf.ET_REL && (in.startsWith(offset, CRC_PREFIX) || in.startsWith(offset, KSYMTAB_PREFIX));
