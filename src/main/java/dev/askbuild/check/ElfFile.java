@@ -8,7 +8,8 @@ import java.util.Optional;
  * Everything the checks need from one ELF file, as read by {@link ElfReader}. {@code symbols} holds
  * the dynamic symbols and the static ones except defined locals (only a module's {@code __crc_} and
  * {@code __ksymtab_} markers are kept of those): that is what the checks use, and it keeps big
- * symbol tables cheap.
+ * symbol tables cheap. {@code localsLeftOut} counts the defined locals left out, so a reader of
+ * this record sees that they exist (and how many) rather than a symbol table that looks complete.
  */
 public record ElfFile(
     String name,
@@ -20,7 +21,8 @@ public record ElfFile(
     List<ElfSymbol> symbols,
     List<String> modinfo,
     List<ModVersion> versions,
-    List<KernelExport> exports) {
+    List<KernelExport> exports,
+    long localsLeftOut) {
 
   public ElfFile {
     programs = List.copyOf(programs);

@@ -70,6 +70,7 @@ public final class ElfReader {
     private boolean is64;
     private ElfHeader header;
     private List<SectionHeader> sections = List.of();
+    private long localsLeftOut;
 
     Parser(ElfInput in) {
       this.in = in;
@@ -104,10 +105,12 @@ public final class ElfReader {
       Optional<String> interp = readInterpreter(programs);
       DynamicInfo dynamic = readDynamic(programs);
       List<ElfSymbol> symbols = readSymbols();
-      List<String> modinfo = readModinfo();
-      List<ModVersion> versions = readVersions();
-      List<KernelExport> exports = readExports(symbols);
-      return new ElfFile(in.name(), header, programs, sections, interp, dynamic, symbols, modinfo, versions, exports);
+      ModuleFacts module = new ModuleFacts(in, is64, header, sections);
+      List<String> modinfo = module.readModinfo();
+      List<ModVersion> versions = module.readVersions();
+      List<KernelExport> exports = module.readExports(symbols);
+      return new ElfFile(
+          in.name(), header, programs, sections, interp, dynamic, symbols, modinfo, versions, exports, localsLeftOut);
     }
 
     private long phoff() {
@@ -352,8 +355,9 @@ public final class ElfReader {
             info = in.u8(e + 12);
             shndx = in.u16(e + 14);
           }
-          if (!dynamic && (info >>> 4) == 0 && shndx != Elf.SHN_UNDEF && !kernelExportName(str.offset() + nameOff)) {
-            continue; // a defined local symbol: only the export markers of modules matter to the checks
+          if (!dynamic && leftOut(info, shndx, str.offset() + nameOff)) {
+            localsLeftOut++;
+            continue;
           }
           String name = nameOff == 0 ? "" : in.string(str.offset() + nameOff, strEnd, "symbol name", i, s.name());
           if (shndx == Elf.SHN_UNDEF) {
@@ -368,104 +372,21 @@ public final class ElfReader {
     private static final byte[] CRC_PREFIX = "__crc_".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KSYMTAB_PREFIX = "__ksymtab_".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * Whether a static symbol is left out of {@link ElfFile#symbols()}: a defined local
+     * (STB_LOCAL, not SHN_UNDEF) other than a module's {@code __crc_}/{@code __ksymtab_} markers.
+     * No check reads one: the module checks use undefined symbols and the export markers, the
+     * binary checks and the ABI record use dynamic symbols only. A vmlinux or a debug build holds
+     * hundreds of thousands of them, so their names are not even decoded; they are counted in
+     * {@link ElfFile#localsLeftOut()} so that the omission is visible, not silent.
+     */
+    private boolean leftOut(int info, int shndx, long nameOffset) {
+      boolean local = (info >>> 4) == 0;
+      return local && shndx != Elf.SHN_UNDEF && !kernelExportName(nameOffset);
+    }
+
     private boolean kernelExportName(long offset) {
       return header.type() == Elf.ET_REL && (in.startsWith(offset, CRC_PREFIX) || in.startsWith(offset, KSYMTAB_PREFIX));
-    }
-
-    private byte[] content(SectionHeader s) {
-      if (s.type() == Elf.SHT_NOBITS) {
-        return new byte[0];
-      }
-      return in.slice(s.offset(), s.size(), "section " + s.name());
-    }
-
-    private List<String> readModinfo() {
-      for (SectionHeader s : sections) {
-        if (s.name().equals(".modinfo")) {
-          List<String> out = new ArrayList<>();
-          byte[] bytes = content(s);
-          int start = 0;
-          for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == 0) {
-              if (i > start) {
-                out.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
-              }
-              start = i + 1;
-            }
-          }
-          return out;
-        }
-      }
-      return List.of();
-    }
-
-    /** {@code struct modversion_info}: an unsigned long CRC, then the name, 64 bytes in all. */
-    private List<ModVersion> readVersions() {
-      for (SectionHeader s : sections) {
-        if (s.name().equals("__versions")) {
-          int entry = 64;
-          int crcSize = is64 ? 8 : 4;
-          if (s.size() % entry != 0) {
-            throw in.malformed("__versions is " + s.size() + " bytes, not a multiple of " + entry);
-          }
-          in.require(s.offset(), s.size(), "__versions");
-          List<ModVersion> out = new ArrayList<>();
-          for (long e = s.offset(); e < s.offset() + s.size(); e += entry) {
-            long crc = in.word(e, is64);
-            String name = in.names().of(in.string(e + crcSize, e + entry, "__versions name"));
-            out.add(new ModVersion(crc, name));
-          }
-          return out;
-        }
-      }
-      return List.of();
-    }
-  
-    /**
-     * The symbols a kernel module exports: {@code __ksymtab_X} entries (GPL-only when they sit in
-     * {@code __ksymtab_gpl}) with the CRC of {@code __crc_X}, an absolute value in old kernels and a
-     * 32-bit word in {@code __kcrctab*} since 5.19.
-     */
-    private List<KernelExport> readExports(List<ElfSymbol> symbols) {
-      if (header.type() != Elf.ET_REL) {
-        return List.of();
-      }
-      java.util.Map<String, Long> crcs = new java.util.HashMap<>();
-      List<ElfSymbol> tabs = new ArrayList<>();
-      for (ElfSymbol s : symbols) {
-        if (s.dynamic()) {
-          continue;
-        }
-        if (s.name().startsWith("__crc_")) {
-          long crc;
-          if (s.sectionIndex() == Elf.SHN_ABS) {
-            crc = s.value() & 0xffffffffL;
-          } else if (s.sectionIndex() > 0 && s.sectionIndex() < sections.size()) {
-            SectionHeader sec = sections.get(s.sectionIndex());
-            if (s.value() < 0 || s.value() + 4 > sec.size()) {
-              throw in.malformed(s.name() + " lies outside section " + sec.name());
-            }
-            crc = in.u32(sec.offset() + s.value());
-          } else {
-            continue;
-          }
-          crcs.put(s.name().substring("__crc_".length()), crc);
-        } else if (s.name().startsWith("__ksymtab_") && s.sectionIndex() > 0 && s.sectionIndex() < sections.size()) {
-          tabs.add(s);
-        }
-      }
-      List<KernelExport> out = new ArrayList<>();
-      for (ElfSymbol s : tabs) {
-        String section = sections.get(s.sectionIndex()).name();
-        if (!section.startsWith("__ksymtab") || section.equals("__ksymtab_strings")) {
-          continue;
-        }
-        String symbol = s.name().substring("__ksymtab_".length());
-        Long crc = crcs.get(symbol);
-        out.add(new KernelExport(symbol, crc != null ? crc : -1L, section.contains("gpl")));
-      }
-      out.sort(java.util.Comparator.comparing(KernelExport::symbol));
-      return out;
     }
   }
 }

@@ -1,12 +1,10 @@
 package dev.askbuild.extract;
 
 import dev.askbuild.core.AskBuildException;
-import dev.askbuild.core.Command;
 import dev.askbuild.core.ExecutablePath;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.TrustedFile;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,8 +38,7 @@ public final class SafeExtractor {
   private static final int BUFFER = 64 * 1024;
   private static final int TAR_RECORD = 512;
 
-  private final ProcessRunner runner;
-  private final boolean hostDecoders;
+  private final StreamOpener opener;
 
   /** Uses the host's xz and bzip2 when they are on PATH (with a bare environment). */
   public SafeExtractor() {
@@ -50,81 +47,7 @@ public final class SafeExtractor {
 
   /** {@code hostDecoders} false: only the Java decoders, whatever the host has. */
   public SafeExtractor(ProcessRunner runner, boolean hostDecoders) {
-    this.runner = runner;
-    this.hostDecoders = hostDecoders;
-  }
-
-  /**
-   * The text of one regular file in a tar archive ({@code name} after dropping {@code
-   * stripComponents} leading directories), read by streaming up to it: nothing is written, so a
-   * board's kernel tarball can be told apart in seconds, before anything long runs. Empty when the
-   * archive has no such file; a file over {@code maxBytes} is exit 2.
-   */
-  public Optional<String> readText(Path archive, int stripComponents, String name, int maxBytes) throws IOException {
-    String[] found = {null};
-    scan(archive, stripComponents, (path, file, size, content) -> {
-      if (!file || !path.equals(name)) {
-        return true;
-      }
-      if (size > maxBytes) {
-        throw AskBuildException.badInput(archive + ": " + name + " is larger than " + maxBytes + " bytes");
-      }
-      found[0] = new String(content.readNBytes((int) size), java.nio.charset.StandardCharsets.UTF_8);
-      return false;
-    });
-    return Optional.ofNullable(found[0]);
-  }
-
-  /**
-   * What a streamed archive entry is, for {@link #scan}: its path with the leading directories
-   * dropped, whether it is a regular file, its size, and (for a file) its bytes, readable once.
-   * Returning false stops the scan.
-   */
-  @FunctionalInterface
-  public interface EntryVisitor {
-    boolean visit(String path, boolean regularFile, long size, InputStream content) throws IOException;
-  }
-
-  /**
-   * Streams every entry of a tar archive to {@code visitor} without writing anything: entries with
-   * no more than {@code stripComponents} components are left out. The visitor decides what to read;
-   * a corrupt or cut-off archive is exit 2 naming it.
-   */
-  public void scan(Path archive, int stripComponents, EntryVisitor visitor) throws IOException {
-    try (BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER)) {
-      ArchiveFormat format = ArchiveFormat.detect(raw, archive);
-      Optional<Command> host = hostDecoder(format, archive);
-      // Closing the decoded stream stops a host decoder that still has the rest of the archive.
-      try (InputStream decoded = host.isPresent() ? runner.pipe(host.get(), archive) : format.open(raw);
-          TarArchiveInputStream tar = new TarArchiveInputStream(decoded, "UTF-8")) {
-        for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-          String[] parts = entry.getName().split("/");
-          if (parts.length <= stripComponents) {
-            continue;
-          }
-          String stripped = String.join("/", java.util.Arrays.copyOfRange(parts, stripComponents, parts.length));
-          if (!visitor.visit(stripped, entry.isFile(), entry.getSize(), tar)) {
-            return;
-          }
-        }
-      } catch (AskBuildException e) {
-        throw e;
-      } catch (IOException | RuntimeException e) {
-        throw AskBuildException.badInput(archive + " is truncated or corrupt: " + reason(e), e);
-      }
-    }
-  }
-
-  /** The host's decoder for {@code format} when it has one on PATH and host decoders are on. */
-  private Optional<Command> hostDecoder(ArchiveFormat format, Path archive) {
-    if (!hostDecoders) {
-      return Optional.empty();
-    }
-    return format.hostDecoder().flatMap(argv -> ExecutablePath.find(ExecutablePath.current(), argv.get(0)).map(program -> {
-      List<String> resolved = new ArrayList<>(argv);
-      resolved.set(0, program.toString());
-      return new Command(resolved, archive.toAbsolutePath().getParent(), Map.of());
-    }));
+    this.opener = new StreamOpener(runner, hostDecoders);
   }
 
   /**
@@ -188,13 +111,7 @@ public final class SafeExtractor {
     private final long archiveSize;
     private final long byteBudget;
     private final Set<String> regularFiles = new HashSet<>();
-    /**
-     * Directories known to exist and to resolve inside the root. Valid until a link is made or
-     * removed (only links can change where a path leads), so most entries of a big tree cost no
-     * directory creation or link resolution at all.
-     */
-    private final Set<Path> verifiedDirs = new HashSet<>();
-    private final List<Path> symlinks = new ArrayList<>();
+    private final LinkedDirs links = new LinkedDirs();
     private final List<DirectoryFixup> directories = new ArrayList<>();
     private final byte[] buffer = new byte[BUFFER];
     private Path realRoot;
@@ -217,13 +134,10 @@ public final class SafeExtractor {
 
     ExtractResult extractAll() throws IOException {
       ArchiveFormat format;
-      try (BufferedInputStream raw =
-          new BufferedInputStream(Files.newInputStream(request.archive()), BUFFER)) {
-        format = ArchiveFormat.detect(raw, request.archive());
-        Optional<Command> host = hostDecoder(format);
-        decoder = host.map(c -> "host " + c.argv().get(0)).orElse("built-in");
-        InputStream decoded =
-            host.isPresent() ? runner.pipe(host.get(), request.archive()) : openDecompressed(format, raw);
+      try (StreamOpener.Opened opened = opener.open(request.archive())) {
+        format = opened.format();
+        decoder = opened.decoder();
+        InputStream decoded = opened.decoded();
         CountingInputStream counted = new CountingInputStream(decoded);
         TarArchiveInputStream tar = new TarArchiveInputStream(counted, "UTF-8");
         String current = "(first entry)";
@@ -253,7 +167,7 @@ public final class SafeExtractor {
           throw e;
         } catch (IOException | RuntimeException e) {
           // A host decoder that found the damage explains more than the garbage it wrote first.
-          String why = ProcessRunner.filterFailure(decoded, 2000).orElse(reason(e));
+          String why = ProcessRunner.filterFailure(decoded, 2000).orElse(StreamOpener.reason(e));
           throw AskBuildException.badInput(
               request.archive() + " is truncated or corrupt at entry '" + current + "': " + why, e);
         } finally {
@@ -268,20 +182,7 @@ public final class SafeExtractor {
       }
       finishLinksAndDirectories();
       return new ExtractResult(
-          target.toString(), format, entries, files, directories.size(), symlinks.size(), hardlinks, bytes, skipped, decoder);
-    }
-
-    private Optional<Command> hostDecoder(ArchiveFormat format) {
-      return SafeExtractor.this.hostDecoder(format, request.archive());
-    }
-
-    private InputStream openDecompressed(ArchiveFormat format, InputStream raw) throws IOException {
-      try {
-        return format.open(raw);
-      } catch (IOException | RuntimeException e) {
-        throw AskBuildException.badInput(
-            request.archive() + " is corrupt: its " + format + " header is unreadable: " + reason(e), e);
-      }
+          target.toString(), format, entries, files, directories.size(), links.links().size(), hardlinks, bytes, skipped, decoder);
     }
 
     private static long padding(long size) {
@@ -334,9 +235,7 @@ public final class SafeExtractor {
         throw paths.reject(name, "is a symbolic link to '" + linkTarget + "', outside the target directory");
       }
       replaceNonDirectory(name, path);
-      Files.createSymbolicLink(path, Path.of(linkTarget));
-      symlinks.add(path);
-      verifiedDirs.clear();
+      links.createLink(path, linkTarget);
       if (request.epoch().isPresent()) {
         setTimes(path, FileTime.fromMillis(request.epoch().getAsLong() * 1000));
       }
@@ -395,7 +294,7 @@ public final class SafeExtractor {
     /** The entry's parent must exist as a real directory inside the root, links followed. */
     private void ensureParent(String name, Path path) throws IOException {
       Path parent = path.getParent();
-      if (verifiedDirs.contains(parent)) {
+      if (links.isVerified(parent)) {
         return;
       }
       try {
@@ -403,24 +302,22 @@ public final class SafeExtractor {
       } catch (FileAlreadyExistsException e) {
         throw paths.reject(name, "needs a directory where the archive put a file");
       }
-      if (!symlinks.isEmpty() && !parent.toRealPath().startsWith(realRoot)) {
+      if (!links.noLinks() && !parent.toRealPath().startsWith(realRoot)) {
         throw paths.reject(name, "would be written through a link that leads outside the target directory");
       }
-      verifiedDirs.add(parent);
+      links.markVerified(parent);
     }
 
     private void replaceNonDirectory(String name, Path path) throws IOException {
       if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         throw paths.reject(name, "would replace a directory the archive created");
       }
-      if (Files.deleteIfExists(path) && symlinks.remove(path)) {
-        verifiedDirs.clear();
-      }
+      links.deleteIfExists(path);
     }
 
     private void finishLinksAndDirectories() throws IOException {
       // Later entries can change what an earlier link resolves to, so judge links on the final tree.
-      for (Path link : symlinks) {
+      for (Path link : links.links()) {
         String linkTarget = Files.readSymbolicLink(link).toString();
         if (!LinkTargets.staysInside(root, link, linkTarget)) {
           throw AskBuildException.badInput(
@@ -491,13 +388,4 @@ public final class SafeExtractor {
   }
 
   private record DirectoryFixup(Path path, int mode, FileTime mtime) {}
-
-  /** What went wrong, for a user: decoders throw EOFException with no message at a cut-off stream. */
-  static String reason(Exception e) {
-    boolean noMessage = e.getMessage() == null || e.getMessage().isBlank();
-    if (e instanceof java.io.EOFException) {
-      return "the stream ends early (the file is cut off)" + (noMessage ? "" : ": " + e.getMessage());
-    }
-    return noMessage ? "unreadable data (" + e.getClass().getSimpleName() + ")" : e.getMessage();
-  }
 }

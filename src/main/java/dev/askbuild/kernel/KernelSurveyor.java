@@ -7,7 +7,7 @@ import dev.askbuild.core.PatchApplier;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Sha256;
 import dev.askbuild.core.TrustedFile;
-import dev.askbuild.extract.SafeExtractor;
+import dev.askbuild.extract.ArchiveScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ public final class KernelSurveyor {
     Set<String> symbols = new HashSet<>();
     Set<String> exports = new HashSet<>();
     String[] makefile = {null};
-    new SafeExtractor().scan(tarball.recheck(), 1, (path, file, size, content) -> {
+    new ArchiveScanner().scan(tarball.recheck(), 1, (path, file, size, content) -> {
       String p = trimmed(path);
       addWithParents(paths, p);
       if (!file) {

@@ -2,7 +2,7 @@ package dev.askbuild.kernel;
 
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.TrustedFile;
-import dev.askbuild.extract.SafeExtractor;
+import dev.askbuild.extract.ArchiveScanner;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +37,7 @@ public record KernelVersion(int version, int patchlevel, int sublevel) {
 
   /** The version of the kernel in a tarball (one leading directory, as kernel tarballs have). */
   public static KernelVersion of(TrustedFile tarball) throws IOException {
-    String makefile = new SafeExtractor().readText(tarball.recheck(), 1, "Makefile", 1 << 20)
+    String makefile = new ArchiveScanner().readText(tarball.recheck(), 1, "Makefile", 1 << 20)
         .orElseThrow(() -> AskBuildException.badInput(tarball.name() + " has no top-level Makefile after its first"
             + " directory; it is not a Linux source tarball"));
     return parse(tarball.name(), makefile);
