@@ -160,8 +160,9 @@ public record StepConfig(StepKind kind, Map<String, Serializable> values) implem
         throw new ParameterException(step, "stages", "names kernel, but the userspace target builds without a kernel");
       }
     }
-    if (values.containsKey("epoch") && number("epoch") < 0) {
-      throw new ParameterException(step, "epoch", "must not be negative, got " + number("epoch"));
+    if (values.containsKey("epoch") && (number("epoch") < 0 || number("epoch") > dev.askbuild.core.SourceDateEpoch.MAX)) {
+      throw new ParameterException(step, "epoch", "must be between 0 and " + dev.askbuild.core.SourceDateEpoch.MAX
+          + " (2106-02-07T06:28:15Z, the end of 32-bit unsigned tar and ext4 time fields), got " + number("epoch"));
     }
     if (values.containsKey("jobs") && number("jobs") < 1) {
       throw new ParameterException(step, "jobs", "must be at least 1, got " + number("jobs"));
