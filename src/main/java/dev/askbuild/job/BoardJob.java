@@ -217,8 +217,10 @@ public final class BoardJob {
     }
     // A kernel tarball of another line fails verify: "passed" is said only after it was checked.
     requireKernelLine(report, log);
-    log.info(PackageVerifier.summary(report));
+    requireUnpackable(report, log);
+    // The survey's scan holds the kernel tarball to the same entry rules: "passed" comes after it.
     Optional<KernelSurvey> survey = surveyKernel(report, log);
+    log.info(PackageVerifier.summary(report));
     Optional<Integer> needs = survey.map(s -> KernelRequirements.requireSurveyed(
         plan.requirementsOf(selection.components()), s, plan.symversOrder(selection.components())));
     needs.ifPresent(checked -> log.info("verify: the patched kernel tree has what the selected components need ("
@@ -321,6 +323,43 @@ public final class BoardJob {
     KernelVersion version = KernelVersion.of(report.require(name));
     version.require(board.kernel().version().get(), name, board.name());
     log.info("verify: " + name + " is Linux " + version + ", the board's line " + board.kernel().version().get());
+  }
+
+  /**
+   * Every proven tarball the run reads but the kernel's unpacked by safe extraction's own rules into
+   * verify's work directory and removed again, so that "verify: passed" also means the inputs can be
+   * unpacked: a hostile entry is named now, not when the stage that unpacks it has run for minutes.
+   * These tarballs are small (sources of libraries and the kit); the kernel's, a hundred times
+   * larger, is held to the same entry rules by the survey's scan, which streams it anyway.
+   */
+  private void requireUnpackable(VerifyReport report, Messages log) throws IOException {
+    Path scratch = workspace.stageWork(Stage.VERIFY).resolve("unpack-check");
+    FileTrees.deleteRecursively(scratch);
+    int checked = 0;
+    try {
+      for (dev.askbuild.board.Tarball t : inputs.tarballs()) {
+        dev.askbuild.verify.FileVerdict verdict = report.verdicts().stream()
+            .filter(v -> v.file().equals(t.name()) && v.status() == Status.OK && v.trusted() != null)
+            .findFirst().orElse(null);
+        if (t.role() == dev.askbuild.board.TarballRole.KERNEL || verdict == null || !selection.reads(t)) {
+          continue;
+        }
+        try {
+          new dev.askbuild.extract.SafeExtractor().extract(verdict.trusted(), dev.askbuild.extract.ExtractRequest.of(
+              Path.of(verdict.trusted().path()), scratch.resolve(t.name())));
+        } catch (AskBuildException e) {
+          throw new AskBuildException(e.exitCode(), "verify: " + t.name() + " cannot be unpacked safely: "
+              + e.getMessage(), e);
+        }
+        FileTrees.deleteRecursively(scratch.resolve(t.name()));
+        checked++;
+      }
+    } finally {
+      FileTrees.deleteQuietly(scratch);
+    }
+    if (checked > 0) {
+      log.info("verify: " + checked + " tarball(s) unpack by safe extraction's rules");
+    }
   }
 
   /**
