@@ -67,6 +67,9 @@ public final class Main implements Runnable {
         cli.addSubcommand(command);
       }
     }
+    // Every subcommand answers --version as the top-level command does (mixinStandardHelpOptions
+    // gives each the option; the version is stated once, here).
+    setVersion(cli, "askbuild " + dev.askbuild.core.Version.NUMBER);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(Main::exitCodeFor);
@@ -90,6 +93,8 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(
         (e, args2) -> {
           err.println("askbuild: " + e.getMessage());
+          // A mistyped option or command: picocli's nearest names ("Did you mean: verify --board?").
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
           e.getCommandLine().usage(err);
           err.flush();
           return ExitCode.BAD_INPUT.code();
@@ -98,6 +103,11 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static void setVersion(CommandLine command, String version) {
+    command.getCommandSpec().version(version);
+    command.getSubcommands().values().forEach(sub -> setVersion(sub, version));
   }
 
   private static String nameOf(Class<?> command) {
