@@ -31,7 +31,8 @@ public record BoardInputs(BoardProfile board, Path packages, List<Tarball> tarba
     if (request.packages().isPresent()) {
       packages = request.packages().get();
       if (!Files.isDirectory(packages)) {
-        throw AskBuildException.badInput("packages directory " + packages + " does not exist");
+        throw AskBuildException.badInput("--packages " + packages + (Files.exists(packages)
+          ? " is not a directory" : " does not exist"));
       }
     } else if (board.generatedInputs()) {
       DemoInputs.Generated generated = DemoInputs.prepare(request.cache());
