@@ -157,18 +157,23 @@ public final class BoardJob {
   public Manifest build(Set<Stage> stages) throws IOException {
     List<Stage> order = Stage.plan(stages, request.target());
     // A stage whose input neither runs here nor is left by an earlier run fails now, not after hours.
-    List<String> unmet = new ArrayList<>();
+    // All of them in one sentence: the stages missing, each named once, in the order they run.
+    java.util.Set<Stage> unmet = new java.util.TreeSet<>();
     for (Stage stage : order) {
       for (Stage need : stage.needs(request.target())) {
         if (!order.contains(need) && !hasResult(need)) {
-          unmet.add(stage.label() + " needs " + need.label());
+          unmet.add(need);
         }
       }
     }
     if (!unmet.isEmpty()) {
+      List<String> names = unmet.stream().map(Stage::label).toList();
+      String list = names.size() == 1 ? names.get(0)
+          : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
       throw AskBuildException.badInput("--stages " + String.join(",", order.stream().map(Stage::label).toList())
-          + ": " + String.join("; ", unmet) + ", which is neither selected nor left in "
-          + workspace.state() + " by an earlier run");
+          + " needs the result" + (names.size() == 1 ? " of " : "s of ") + list + ", which "
+          + (names.size() == 1 ? "is" : "are") + " neither selected nor left in " + workspace.state()
+          + " by an earlier run");
     }
     List<StageRun> runs = new ArrayList<>();
     for (Stage stage : order) {
@@ -404,7 +409,14 @@ public final class BoardJob {
   private Object earlier(Stage stage) throws IOException {
     return state.read(stage, stage.resultType()).orElseThrow(() -> AskBuildException.badInput("no result of the " + stage.label()
         + " stage in " + workspace.state() + ": run `askbuild " + stage.label() + " --board " + board.name()
-        + " --out " + workspace.out() + "` first (or `askbuild build`)"));
+        + " --out " + workspace.out() + runOptions() + "` first (or `askbuild build" + runOptions() + "`)"));
+  }
+
+  /** The options of the run a suggested command must keep to belong to it: its target and components. */
+  private String runOptions() {
+    return (request.target() == dev.askbuild.compile.Target.DIST ? "" : " --target " + request.target().label())
+        + (request.components().isEmpty() ? "" : " --components " + String.join(",", new java.util.TreeSet<>(
+            request.components())));
   }
 
   private AskTree askTree(VerifyReport proven) throws IOException {
