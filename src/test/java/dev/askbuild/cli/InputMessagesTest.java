@@ -49,4 +49,19 @@ class InputMessagesTest {
     assertThat(run("verify", "--packages", file.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--packages " + file + " is not a directory");
   }
+
+  @Test
+  void aMissingListedFileIsExitOneInBoardModeAsInPlainMode() throws Exception {
+    Path packages = Files.createDirectories(tmp.resolve("packages"));
+    Files.writeString(packages.resolve("SHA256SUMS"), dev.askbuild.core.Sha256.ofString("x") + "  gone.tar.gz\n");
+    assertThat(run("verify", "--packages", packages.toString())).isEqualTo(1);
+    Path generated = dev.askbuild.job.DemoInputs.prepare(dev.askbuild.fixture.Fixtures.cache()).packages();
+    Files.copy(generated.resolve("SHA256SUMS"), packages.resolve("SHA256SUMS"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(generated.resolve("ask-demo.tar.gz"), packages.resolve("ask-demo.tar.gz"));
+    err.getBuffer().setLength(0);
+    assertThat(run("verify", "--board", "demo", "--target", "userspace", "--packages", packages.toString(),
+        "--cache", dev.askbuild.fixture.Fixtures.cache().toString(), "--out", tmp.resolve("out").toString()))
+        .as(err.toString()).isEqualTo(1);
+    assertThat(err.toString()).contains("libdemo-1.0.tar.gz");
+  }
 }
