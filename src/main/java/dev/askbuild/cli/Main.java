@@ -70,6 +70,7 @@ public final class Main implements Runnable {
     // Every subcommand answers --version as the top-level command does (mixinStandardHelpOptions
     // gives each the option; the version is stated once, here).
     setVersion(cli, "askbuild " + dev.askbuild.core.Version.NUMBER);
+    addExamples(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(Main::exitCodeFor);
@@ -103,6 +104,34 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Each command's help ends with command lines to start from, unless it has a footer of its own. */
+  private static final java.util.Map<String, List<String>> EXAMPLES = java.util.Map.ofEntries(
+      java.util.Map.entry("verify", List.of("askbuild verify --board demo --out out",
+          "askbuild verify --packages vendor --strict")),
+      java.util.Map.entry("sysroot", List.of("askbuild sysroot --board demo --out out")),
+      java.util.Map.entry("kernel", List.of("askbuild kernel --board demo --out out --jobs 2")),
+      java.util.Map.entry("compile", List.of("askbuild compile --board demo --out out")),
+      java.util.Map.entry("check", List.of("askbuild check --board demo --out out")),
+      java.util.Map.entry("build", List.of("askbuild build --board demo --out out",
+          "askbuild build --board demo --target userspace --out out")),
+      java.util.Map.entry("extract", List.of("askbuild extract --archive a.tar.gz --into tree --strip-components 1")),
+      java.util.Map.entry("normalize", List.of("askbuild normalize --in a.tar.gz --out b.tar.gz --epoch 1714521600")),
+      java.util.Map.entry("boards", List.of("askbuild boards")),
+      java.util.Map.entry("catalog", List.of("askbuild catalog")),
+      java.util.Map.entry("doctor", List.of("askbuild doctor --board demo")),
+      java.util.Map.entry("setup", List.of("askbuild setup --board demo")));
+
+  private static void addExamples(CommandLine cli) {
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      List<String> examples = EXAMPLES.get(sub.getCommandName());
+      CommandLine.Model.UsageMessageSpec usage = sub.getCommandSpec().usageMessage();
+      if (examples != null && usage.footer().length == 0) {
+        usage.footerHeading("%nExamples:%n");
+        usage.footer(examples.stream().map(e -> "  " + e).toArray(String[]::new));
+      }
+    }
   }
 
   private static void setVersion(CommandLine command, String version) {

@@ -47,4 +47,13 @@ class CliConventionsTest {
     assertThat(run("verify", "--help")).isZero();
     assertThat(out.toString()).doesNotContain("\u001b[");
   }
+
+  @Test
+  void eachBoardCommandsHelpEndsWithExamples() {
+    for (String command : new String[] {"verify", "sysroot", "kernel", "compile", "check", "build", "extract"}) {
+      out.getBuffer().setLength(0);
+      assertThat(run(command, "--help")).as(command).isZero();
+      assertThat(out.toString()).as(command).contains("Examples:", "  askbuild " + command + " ");
+    }
+  }
 }
