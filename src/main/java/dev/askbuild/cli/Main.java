@@ -71,6 +71,7 @@ public final class Main implements Runnable {
     // gives each the option; the version is stated once, here).
     setVersion(cli, "askbuild " + dev.askbuild.core.Version.NUMBER);
     addExamples(cli);
+    hideIgnoredOptions(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(Main::exitCodeFor);
@@ -122,6 +123,26 @@ public final class Main implements Runnable {
       java.util.Map.entry("catalog", List.of("askbuild catalog")),
       java.util.Map.entry("doctor", List.of("askbuild doctor --board demo")),
       java.util.Map.entry("setup", List.of("askbuild setup --board demo")));
+
+  /**
+   * {@code check} reads what the earlier stages left and runs no make and no verification: the
+   * shared options it ignores are still accepted (a script passes one set to every stage) but not
+   * listed in its help.
+   */
+  private static void hideIgnoredOptions(CommandLine cli) {
+    CommandLine check = cli.getSubcommands().get("check");
+    if (check == null) {
+      return;
+    }
+    CommandLine.Model.CommandSpec spec = check.getCommandSpec();
+    for (String name : List.of("--jobs", "--signature", "--keyring", "--strict")) {
+      CommandLine.Model.OptionSpec option = spec.findOption(name);
+      if (option != null && !option.hidden()) {
+        spec.remove(option);
+        spec.addOption(CommandLine.Model.OptionSpec.builder(option).hidden(true).build());
+      }
+    }
+  }
 
   private static void addExamples(CommandLine cli) {
     for (CommandLine sub : cli.getSubcommands().values()) {

@@ -56,4 +56,10 @@ class CliConventionsTest {
       assertThat(out.toString()).as(command).contains("Examples:", "  askbuild " + command + " ");
     }
   }
+
+  @Test
+  void checksHelpLeavesOutTheOptionsItIgnores() {
+    assertThat(run("check", "--help")).isZero();
+    assertThat(out.toString()).contains("--board", "--out").doesNotContain("--jobs", "--signature", "--strict");
+  }
 }
