@@ -67,6 +67,11 @@ public final class Main implements Runnable {
         cli.addSubcommand(command);
       }
     }
+    // Every subcommand answers --version as the top-level command does (mixinStandardHelpOptions
+    // gives each the option; the version is stated once, here).
+    setVersion(cli, "askbuild " + dev.askbuild.core.Version.NUMBER);
+    addExamples(cli);
+    hideIgnoredOptions(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(Main::exitCodeFor);
@@ -90,6 +95,8 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(
         (e, args2) -> {
           err.println("askbuild: " + e.getMessage());
+          // A mistyped option or command: picocli's nearest names ("Did you mean: verify --board?").
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
           e.getCommandLine().usage(err);
           err.flush();
           return ExitCode.BAD_INPUT.code();
@@ -98,6 +105,59 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Each command's help ends with command lines to start from, unless it has a footer of its own. */
+  private static final java.util.Map<String, List<String>> EXAMPLES = java.util.Map.ofEntries(
+      java.util.Map.entry("verify", List.of("askbuild verify --board demo --out out",
+          "askbuild verify --packages vendor --strict")),
+      java.util.Map.entry("sysroot", List.of("askbuild sysroot --board demo --out out")),
+      java.util.Map.entry("kernel", List.of("askbuild kernel --board demo --out out --jobs 2")),
+      java.util.Map.entry("compile", List.of("askbuild compile --board demo --out out")),
+      java.util.Map.entry("check", List.of("askbuild check --board demo --out out")),
+      java.util.Map.entry("build", List.of("askbuild build --board demo --out out",
+          "askbuild build --board demo --target userspace --out out")),
+      java.util.Map.entry("extract", List.of("askbuild extract --archive a.tar.gz --into tree --strip-components 1")),
+      java.util.Map.entry("normalize", List.of("askbuild normalize --in a.tar.gz --out b.tar.gz --epoch 1714521600")),
+      java.util.Map.entry("boards", List.of("askbuild boards")),
+      java.util.Map.entry("catalog", List.of("askbuild catalog")),
+      java.util.Map.entry("doctor", List.of("askbuild doctor --board demo")),
+      java.util.Map.entry("setup", List.of("askbuild setup --board demo")));
+
+  /**
+   * {@code check} reads what the earlier stages left and runs no make and no verification: the
+   * shared options it ignores are still accepted (a script passes one set to every stage) but not
+   * listed in its help.
+   */
+  private static void hideIgnoredOptions(CommandLine cli) {
+    CommandLine check = cli.getSubcommands().get("check");
+    if (check == null) {
+      return;
+    }
+    CommandLine.Model.CommandSpec spec = check.getCommandSpec();
+    for (String name : List.of("--jobs", "--signature", "--keyring", "--strict")) {
+      CommandLine.Model.OptionSpec option = spec.findOption(name);
+      if (option != null && !option.hidden()) {
+        spec.remove(option);
+        spec.addOption(CommandLine.Model.OptionSpec.builder(option).hidden(true).build());
+      }
+    }
+  }
+
+  private static void addExamples(CommandLine cli) {
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      List<String> examples = EXAMPLES.get(sub.getCommandName());
+      CommandLine.Model.UsageMessageSpec usage = sub.getCommandSpec().usageMessage();
+      if (examples != null && usage.footer().length == 0) {
+        usage.footerHeading("%nExamples:%n");
+        usage.footer(examples.stream().map(e -> "  " + e).toArray(String[]::new));
+      }
+    }
+  }
+
+  private static void setVersion(CommandLine command, String version) {
+    command.getCommandSpec().version(version);
+    command.getSubcommands().values().forEach(sub -> setVersion(sub, version));
   }
 
   private static String nameOf(Class<?> command) {

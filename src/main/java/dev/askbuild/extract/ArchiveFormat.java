@@ -42,6 +42,13 @@ public enum ArchiveFormat {
     if (head.length == TAR_HEADER && isTarHeader(head)) {
       return TAR;
     }
+    if (head.length == 0) {
+      throw AskBuildException.badInput(archive + " is empty (0 bytes), not a tar archive");
+    }
+    if (startsWith(head, 'P', 'K', 0x03, 0x04) || startsWith(head, 'P', 'K', 0x05, 0x06)) {
+      throw AskBuildException.badInput(archive + " is a zip archive, not a tar (plain, gzip, xz, bzip2 or zstd);"
+          + " repack it as a tarball");
+    }
     throw AskBuildException.badInput(
         archive + " is not a tar archive (plain, gzip, xz, bzip2 or zstd): unknown leading bytes");
   }

@@ -69,7 +69,9 @@ public final class ArchiveScanner {
     // Closing the opened archive stops a host decoder that still has the rest of it.
     try (StreamOpener.Opened opened = opener.open(archive);
         TarArchiveInputStream tar = new TarArchiveInputStream(opened.decoded(), "UTF-8")) {
+      EntryPaths names = new EntryPaths(archive, 0, false);
       for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        requireSafe(names, entry);
         String[] parts = entry.getName().split("/");
         if (parts.length <= stripComponents) {
           continue;
@@ -84,5 +86,45 @@ public final class ArchiveScanner {
     } catch (IOException | RuntimeException e) {
       throw AskBuildException.badInput(archive + " is truncated or corrupt: " + StreamOpener.reason(e), e);
     }
+  }
+
+  /**
+   * Extraction's rules that need no disk, for a scan: the entry's name stays inside (not absolute,
+   * no NUL, no {@code ..}), it is no device node or FIFO, and a link's target does not climb out
+   * by its own text. A chain of links that escapes only through another link is found when the
+   * archive is extracted (it is refused there); a scan writes nothing to follow it on.
+   */
+  private static void requireSafe(EntryPaths names, TarArchiveEntry entry) {
+    String name = entry.getName();
+    if (entry.isCharacterDevice() || entry.isBlockDevice()) {
+      throw names.reject(name, "is a device node");
+    }
+    if (entry.isFIFO()) {
+      throw names.reject(name, "is a FIFO");
+    }
+    names.relative(name);
+    if (entry.isSymbolicLink() || entry.isLink()) {
+      String target = entry.getLinkName();
+      // A hard link's target is an entry name; a symbolic link's is read from the link's directory.
+      String from = entry.isLink() ? "" : name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : "";
+      if (target.startsWith("/") || climbsOut(from, target)) {
+        throw names.reject(name, "is a " + (entry.isLink() ? "hard" : "symbolic") + " link to '" + target
+            + "', outside the target directory");
+      }
+    }
+  }
+
+  private static boolean climbsOut(String dir, String target) {
+    int depth = 0;
+    for (String part : (dir + "/" + target).split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      depth += part.equals("..") ? -1 : 1;
+      if (depth < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 }

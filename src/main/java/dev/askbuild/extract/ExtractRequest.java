@@ -23,8 +23,8 @@ public record ExtractRequest(
     if (stripComponents < 0) {
       throw AskBuildException.badInput("--strip-components must be 0 or more, got " + stripComponents);
     }
-    if (epoch.isPresent() && epoch.getAsLong() < 0) {
-      throw AskBuildException.badInput("--epoch must be 0 or more seconds, got " + epoch.getAsLong());
+    if (epoch.isPresent()) {
+      dev.askbuild.core.SourceDateEpoch.check(epoch.getAsLong(), "--epoch");
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.askbuild.extract;
 
-import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.FileTrees;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,9 +26,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 public final class TarNormalizer {
 
   public void normalize(Path in, Path out, long epoch) throws IOException {
-    if (epoch < 0) {
-      throw AskBuildException.badInput("--epoch must be 0 or more seconds, got " + epoch);
-    }
+    dev.askbuild.core.SourceDateEpoch.check(epoch, "--epoch");
     Path output = out.toAbsolutePath().normalize();
     Path unpacked = FileTrees.stagingSibling(output.resolveSibling(output.getFileName() + ".tree"));
     Path partial = FileTrees.stagingSibling(output);

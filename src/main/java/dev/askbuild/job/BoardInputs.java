@@ -31,7 +31,8 @@ public record BoardInputs(BoardProfile board, Path packages, List<Tarball> tarba
     if (request.packages().isPresent()) {
       packages = request.packages().get();
       if (!Files.isDirectory(packages)) {
-        throw AskBuildException.badInput("packages directory " + packages + " does not exist");
+        throw AskBuildException.badInput("--packages " + packages + (Files.exists(packages)
+          ? " is not a directory" : " does not exist"));
       }
     } else if (board.generatedInputs()) {
       DemoInputs.Generated generated = DemoInputs.prepare(request.cache());
@@ -74,7 +75,7 @@ public record BoardInputs(BoardProfile board, Path packages, List<Tarball> tarba
     return elsewhere.getOrDefault(name, packages.resolve(name));
   }
 
-  /** Every tarball the run reads that is not there, all listed at once with what each is for (exit 2). */
+  /** Every tarball the run reads that is not there, all listed at once with what each is for (exit 1). */
   void requirePresent(Selection selection) {
     List<String> missing = new ArrayList<>();
     for (Tarball t : tarballs) {
@@ -83,7 +84,8 @@ public record BoardInputs(BoardProfile board, Path packages, List<Tarball> tarba
       }
     }
     if (!missing.isEmpty()) {
-      throw AskBuildException.badInput("board " + board.name() + " is missing " + missing.size() + " input tarball(s)"
+      // Exit 1 as plain `verify --packages` gives a listed file that is missing: one answer in both modes.
+      throw AskBuildException.checkFailed("board " + board.name() + " is missing " + missing.size() + " input tarball(s)"
           + " for the " + selection.target().label() + " target (components " + selection.label() + "):\n  "
           + String.join("\n  ", missing));
     }

@@ -157,18 +157,23 @@ public final class BoardJob {
   public Manifest build(Set<Stage> stages) throws IOException {
     List<Stage> order = Stage.plan(stages, request.target());
     // A stage whose input neither runs here nor is left by an earlier run fails now, not after hours.
-    List<String> unmet = new ArrayList<>();
+    // All of them in one sentence: the stages missing, each named once, in the order they run.
+    java.util.Set<Stage> unmet = new java.util.TreeSet<>();
     for (Stage stage : order) {
       for (Stage need : stage.needs(request.target())) {
         if (!order.contains(need) && !hasResult(need)) {
-          unmet.add(stage.label() + " needs " + need.label());
+          unmet.add(need);
         }
       }
     }
     if (!unmet.isEmpty()) {
+      List<String> names = unmet.stream().map(Stage::label).toList();
+      String list = names.size() == 1 ? names.get(0)
+          : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
       throw AskBuildException.badInput("--stages " + String.join(",", order.stream().map(Stage::label).toList())
-          + ": " + String.join("; ", unmet) + ", which is neither selected nor left in "
-          + workspace.state() + " by an earlier run");
+          + " needs the result" + (names.size() == 1 ? " of " : "s of ") + list + ", which "
+          + (names.size() == 1 ? "is" : "are") + " neither selected nor left in " + workspace.state()
+          + " by an earlier run");
     }
     List<StageRun> runs = new ArrayList<>();
     for (Stage stage : order) {
@@ -217,8 +222,10 @@ public final class BoardJob {
     }
     // A kernel tarball of another line fails verify: "passed" is said only after it was checked.
     requireKernelLine(report, log);
-    log.info(PackageVerifier.summary(report));
+    requireUnpackable(report, log);
+    // The survey's scan holds the kernel tarball to the same entry rules: "passed" comes after it.
     Optional<KernelSurvey> survey = surveyKernel(report, log);
+    log.info(PackageVerifier.summary(report));
     Optional<Integer> needs = survey.map(s -> KernelRequirements.requireSurveyed(
         plan.requirementsOf(selection.components()), s, plan.symversOrder(selection.components())));
     needs.ifPresent(checked -> log.info("verify: the patched kernel tree has what the selected components need ("
@@ -324,6 +331,43 @@ public final class BoardJob {
   }
 
   /**
+   * Every proven tarball the run reads but the kernel's unpacked by safe extraction's own rules into
+   * verify's work directory and removed again, so that "verify: passed" also means the inputs can be
+   * unpacked: a hostile entry is named now, not when the stage that unpacks it has run for minutes.
+   * These tarballs are small (sources of libraries and the kit); the kernel's, a hundred times
+   * larger, is held to the same entry rules by the survey's scan, which streams it anyway.
+   */
+  private void requireUnpackable(VerifyReport report, Messages log) throws IOException {
+    Path scratch = workspace.stageWork(Stage.VERIFY).resolve("unpack-check");
+    FileTrees.deleteRecursively(scratch);
+    int checked = 0;
+    try {
+      for (dev.askbuild.board.Tarball t : inputs.tarballs()) {
+        dev.askbuild.verify.FileVerdict verdict = report.verdicts().stream()
+            .filter(v -> v.file().equals(t.name()) && v.status() == Status.OK && v.trusted() != null)
+            .findFirst().orElse(null);
+        if (t.role() == dev.askbuild.board.TarballRole.KERNEL || verdict == null || !selection.reads(t)) {
+          continue;
+        }
+        try {
+          new dev.askbuild.extract.SafeExtractor().extract(verdict.trusted(), dev.askbuild.extract.ExtractRequest.of(
+              Path.of(verdict.trusted().path()), scratch.resolve(t.name())));
+        } catch (AskBuildException e) {
+          throw new AskBuildException(e.exitCode(), "verify: " + t.name() + " cannot be unpacked safely: "
+              + e.getMessage(), e);
+        }
+        FileTrees.deleteRecursively(scratch.resolve(t.name()));
+        checked++;
+      }
+    } finally {
+      FileTrees.deleteQuietly(scratch);
+    }
+    if (checked > 0) {
+      log.info("verify: " + checked + " tarball(s) unpack by safe extraction's rules");
+    }
+  }
+
+  /**
    * For a target with modules: the kernel tarball surveyed with the board's patch series applied to
    * the files it touches, so the selected components' needs are checked against it before the
    * sysroot and the kernel build; a series that does not apply is exit 1 naming the patch and the
@@ -365,7 +409,14 @@ public final class BoardJob {
   private Object earlier(Stage stage) throws IOException {
     return state.read(stage, stage.resultType()).orElseThrow(() -> AskBuildException.badInput("no result of the " + stage.label()
         + " stage in " + workspace.state() + ": run `askbuild " + stage.label() + " --board " + board.name()
-        + " --out " + workspace.out() + "` first (or `askbuild build`)"));
+        + " --out " + workspace.out() + runOptions() + "` first (or `askbuild build" + runOptions() + "`)"));
+  }
+
+  /** The options of the run a suggested command must keep to belong to it: its target and components. */
+  private String runOptions() {
+    return (request.target() == dev.askbuild.compile.Target.DIST ? "" : " --target " + request.target().label())
+        + (request.components().isEmpty() ? "" : " --components " + String.join(",", new java.util.TreeSet<>(
+            request.components())));
   }
 
   private AskTree askTree(VerifyReport proven) throws IOException {

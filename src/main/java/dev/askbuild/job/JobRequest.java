@@ -65,6 +65,7 @@ public record JobRequest(
       throw dev.askbuild.core.AskBuildException.badInput("--kernel-sha256 takes 64 lower-case hex digits (what"
           + " `sha256sum FILE` prints first), got '" + kernelSha256.get() + "'");
     }
+    dev.askbuild.core.SourceDateEpoch.check(epoch, "--epoch");
     if (jobs < 1) {
       throw dev.askbuild.core.AskBuildException.badInput("--jobs must be at least 1, got " + jobs);
     }

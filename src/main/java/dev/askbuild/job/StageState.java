@@ -63,6 +63,47 @@ final class StageState {
     Files.deleteIfExists(dir.resolve(stage.label() + ".json"));
   }
 
+  /**
+   * The options that make the two runs differ, as the user gives them ("--target userspace, not
+   * dist"): a stage command left without the run's --target reads best as that, not as a stranger's.
+   */
+  private String differences(String other) {
+    java.util.Map<String, String> theirs = fields(other);
+    java.util.Map<String, String> ours = fields(identity);
+    if (theirs.isEmpty() || ours.isEmpty()) {
+      return "";
+    }
+    java.util.List<String> differ = new java.util.ArrayList<>();
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(theirs.keySet());
+    keys.addAll(ours.keySet());
+    // The components follow from the target when none are selected: another target says it all.
+    if (!java.util.Objects.equals(theirs.get("target"), ours.get("target"))) {
+      keys.remove("components");
+    }
+    for (String key : keys) {
+      String was = theirs.getOrDefault(key, key.equals("libc") ? "glibc" : "");
+      String is = ours.getOrDefault(key, key.equals("libc") ? "glibc" : "");
+      if (!was.equals(is)) {
+        differ.add("--" + key + " " + was + " (this run has " + is + ")");
+      }
+    }
+    return differ.isEmpty() ? "" : ": it was written with " + String.join(", ", differ) + "; give the same option"
+        + (differ.size() == 1 ? "" : "s") + " to every stage command of one run";
+  }
+
+  private static java.util.Map<String, String> fields(String run) {
+    String[] words = run.split(" ");
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    if (words.length % 2 == 0) {
+      return fields;
+    }
+    fields.put("board", words[0]);
+    for (int i = 1; i + 1 < words.length; i += 2) {
+      fields.put(words[i], words[i + 1]);
+    }
+    return fields;
+  }
+
   <T> Optional<T> read(Stage stage, Class<T> type) throws IOException {
     Path file = dir.resolve(stage.label() + ".json");
     if (!Files.isRegularFile(file)) {
@@ -74,8 +115,8 @@ final class StageState {
     }
     String run = root.path("run").asText();
     if (!run.equals(identity)) {
-      throw AskBuildException.badInput(file + " belongs to another run (" + run + ", not " + identity
-          + "); run `askbuild " + stage.label() + "` again for this one");
+      throw AskBuildException.badInput(file + " belongs to another run (" + run + ", not " + identity + ")"
+          + differences(run) + "; run `askbuild " + stage.label() + "` again for this one");
     }
     return Optional.of(JSON.treeToValue(root.get("result"), type));
   }

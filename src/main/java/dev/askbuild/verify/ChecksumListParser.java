@@ -38,6 +38,11 @@ public final class ChecksumListParser {
     for (int i = 0; i < lines.size(); i++) {
       int lineNumber = i + 1;
       String line = stripCarriageReturn(lines.get(i));
+      if (line.startsWith("\uFEFF")) {
+        // An editor's byte order mark: sha256sum -c reads it as part of the first hash.
+        throw AskBuildException.badInput(sums + ":" + lineNumber + ": starts with a UTF-8 byte order mark (BOM,"
+            + " bytes EF BB BF), which sha256sum does not read; save the file without it");
+      }
       if (line.isBlank() || line.stripLeading().startsWith("#")) {
         continue;
       }

@@ -54,7 +54,8 @@ public final class PackageVerifier {
     Messages messages = new Messages(progress);
     Path packages = request.packages().toAbsolutePath().normalize();
     if (!Files.isDirectory(packages)) {
-      throw AskBuildException.badInput("packages directory " + packages + " does not exist");
+      throw AskBuildException.badInput("--packages " + packages + (Files.exists(packages)
+          ? " is not a directory" : " does not exist"));
     }
     SignatureCheck signature = null;
     if (request.signature().isPresent()) {

@@ -44,7 +44,7 @@ class MonoGatewayInputsTest {
 
     assertThatThrownBy(() -> open(request(dir, packages, Target.USERSPACE, Set.of("cmm"))).run(Stage.VERIFY))
         .isInstanceOf(AskBuildException.class)
-        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        .extracting(e -> ((AskBuildException) e).exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
     assertThatThrownBy(() -> open(request(dir, packages, Target.USERSPACE, Set.of("cmm"))).run(Stage.VERIFY))
         .hasMessage("board mono-gateway is missing 2 input tarball(s) for the userspace target (components cmm,libfci):\n"
             + "  libnfnetlink-1.0.2.tar.bz2: library libnfnetlink, needed by libnetfilter_conntrack (looked for "
