@@ -111,7 +111,7 @@ public record BoardProfile(
    */
   public BoardProfile withLibc(dev.askbuild.core.Libc libc) {
     return new BoardProfile(name, description, toolchain.withLibc(libc), platform, kernel, askTarball, vendored,
-        devPackages, generatedInputs, fragmentText, pins);
+        devPackages, generatedInputs, fragmentText, pins, source);
   }
 
   /** Prefix of values that point into the extracted ASK source tree. */

@@ -102,8 +102,10 @@ class MuslBuildTest {
   }
 
   @Test
-  void aComponentTheBoardCannotBuildAgainstMuslIsRefusedNamingItAndWhyBeforeAnythingRuns(@TempDir Path dir) {
-    JobRequest request = JobRequest.of("mono-gateway", Optional.of(dir), dir.resolve("out"), dir.resolve("cache"))
+  void aComponentTheBoardCannotBuildAgainstMuslIsRefusedNamingItAndWhyBeforeAnythingRuns(@TempDir Path dir) throws java.io.IOException {
+    // Packages, out and cache side by side: an out dir inside the packages directory is refused first.
+    JobRequest request = JobRequest.of("mono-gateway", Optional.of(java.nio.file.Files.createDirectories(
+            dir.resolve("packages"))), dir.resolve("out"), dir.resolve("cache"))
         .withTarget(Target.USERSPACE).withLibc(Libc.MUSL);
     JobRequest cmm = new JobRequest(request.board(), request.packages(), request.privateFiles(), request.kernelTar(),
         request.out(), request.cache(), request.epoch(), request.signature(), request.keyring(), false, false,
