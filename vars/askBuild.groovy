@@ -11,7 +11,11 @@
 // withCredentials([file(...)]) and reach the engine as paths; every value reaches `sh` through
 // withEnv as "$VAR", never interpolated into a shell line. Docker mode runs the engine's own
 // `docker` command from the same jar: its Dockerfile and context travel inside it.
-// properties (the nightly trigger), junit and checkout scm are used when Jenkins has them.
+// properties (the nightly trigger), junit and checkout scm are used when Jenkins has them. The
+// check compares with the job's last successful build: askBaseline copies that build's archived
+// reports (Jenkins core's artifact API) into the workspace, and askCheck passes them to the engine's
+// --baseline, so the build page says "no ABI change since #N" or lists the breaks first;
+// failOnAbiChange: true makes a break fail the build.
 
 import groovy.transform.Field
 
@@ -21,6 +25,7 @@ import groovy.transform.Field
   board: String, packages: String, out: String, cache: String, agent: String, docker: Boolean, image: String,
   signatureCredentialsId: String, keyringCredentialsId: String, privateTarballs: List,
   target: String, components: Object, stages: Object, epoch: Number, jobs: Number, nightly: Object, checkout: Boolean,
+  failOnAbiChange: Boolean,
 ]
 /** The stage steps askBuild runs, by the engine's stage names, with their titles. */
 @Field static final Map TITLES = [verify: 'Verify', sysroot: 'Sysroot', kernel: 'Kernel', compile: 'Compile', check: 'Check']
@@ -108,7 +113,7 @@ Map configure(Map args) {
   }
   if (args.docker == true) {
     // askbuild docker runs every stage of a dist build in one BuildKit build, at the board's epoch.
-    for (String key : ['signatureCredentialsId', 'stages', 'epoch', 'target', 'jobs', 'cache']) {
+    for (String key : ['signatureCredentialsId', 'stages', 'epoch', 'target', 'jobs', 'cache', 'failOnAbiChange']) {
       if (args[key] != null) {
         error("askBuild: parameter '${key}' is not available in docker mode (askbuild docker builds every stage of a dist build)")
       }
@@ -128,6 +133,7 @@ Map configure(Map args) {
     privateTarballs: tarballs, target: args.target ?: 'dist', components: listText(args.components, 'components'),
     stages: listText(args.stages, 'stages'), epoch: args.epoch, jobs: args.jobs,
     nightly: nightly ?: null, nightlyGiven: args.containsKey('nightly'), checkout: args.checkout,
+    failOnAbiChange: args.failOnAbiChange == true,
   ]
 }
 
@@ -258,7 +264,17 @@ void runStage(Map cfg, String name) {
       askVerify(verify)
       break
     case 'check':
-      askCheck(common)
+      Map check = common + [:]
+      // The last successful build's archived reports, copied into the workspace; null when there is none.
+      Map baseline = askBaseline(reports: "${cfg.out}/reports".toString())
+      if (baseline) {
+        check.baseline = baseline.dir
+        check.baselineBuild = baseline.build
+      }
+      if (cfg.failOnAbiChange) {
+        check.failOnAbiChange = true
+      }
+      askCheck(check)
       break
     default:
       sh stageLine(cfg, name)

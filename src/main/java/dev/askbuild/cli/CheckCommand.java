@@ -53,14 +53,31 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--provenance", paramLabel = "FILE", description = "Without --out: JSON object from earlier stages merged into provenance.json.")
   Path provenance;
 
+  @Option(names = "--baseline", paramLabel = "DIR", description = "With --out: compare the check's record with this earlier build's (an out dir, a reports dir, or a directory of an archived checks.json, provenance.json and abi.json) and put the diff in the reports, as `build --baseline` does.")
+  Path baseline;
+
+  @Option(names = "--fail-on-abi-change", description = "With --baseline: an ABI change (an export removed, a CRC or SONAME changed) fails the check (exit 1); without it the change is reported only.")
+  boolean failOnAbiChange;
+
   /** The options of a check outside a board run, as a record, so tests can run one without picocli. */
   record Options(Path dist, Optional<Path> kernel, Path sysroot, Path report, String board, long epoch,
       Optional<Path> provenance, Optional<dev.askbuild.core.Libc> libc) {}
 
   @Override
   public Integer call() throws Exception {
+    if (failOnAbiChange && baseline == null) {
+      throw dev.askbuild.core.AskBuildException.badInput("--fail-on-abi-change needs --baseline DIR");
+    }
     if (options.out != null) {
-      return StageCommand.run(spec, options, Stage.CHECK);
+      return StageCommand.run(spec, options, Stage.CHECK, job -> {
+        if (baseline != null) {
+          job.compareWith(baseline, failOnAbiChange);
+        }
+      });
+    }
+    if (baseline != null) {
+      // The diff reads the board run's record (OUT/reports); a check of loose directories has none to compare.
+      throw dev.askbuild.core.AskBuildException.badInput("--baseline needs --board B --out DIR (a board run)");
     }
     if (dist == null || sysroot == null || report == null || options.board == null) {
       // No default board: the board says which architecture, loader and kernel the dist is checked against.

@@ -29,6 +29,12 @@ final class StageCommand {
   private StageCommand() {}
 
   static int run(CommandSpec spec, JobOptions options, Stage stage) throws IOException {
+    return run(spec, options, stage, job -> { });
+  }
+
+  /** The same, with {@code setup} applied to the job first (the check's {@code --baseline}). */
+  static int run(CommandSpec spec, JobOptions options, Stage stage, java.util.function.Consumer<BoardJob> setup)
+      throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     JobRequest request = null;
@@ -37,6 +43,7 @@ final class StageCommand {
     try {
       request = options.request();
       BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), reported);
+      setup.accept(job);
       StageRun run;
       try (OutDirLock lock = OutDirLock.acquire(request.out(), options.waitForOut)) {
         run = job.run(stage);

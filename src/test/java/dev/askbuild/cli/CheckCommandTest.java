@@ -60,4 +60,23 @@ class CheckCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("unknown board 'rpi'");
   }
+
+  /** Issue 21 item 3: a board run's check takes --baseline as build does (BoardJob.compareWith), and says when it cannot. */
+  @Test
+  void theBoardRunsCheckTakesABaselineAndRefusesItsMisuses() {
+    StringWriter err = new StringWriter();
+    Path out = tmp.resolve("out");
+    assertThat(run(err, "check", "--board", "demo", "--out", out.toString(), "--baseline", out.resolve("reports").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--baseline " + out.resolve("reports")).contains("is inside this run's out dir");
+
+    StringWriter alone = new StringWriter();
+    assertThat(run(alone, "check", "--board", "demo", "--out", out.toString(), "--fail-on-abi-change")).isEqualTo(2);
+    assertThat(alone.toString()).contains("--fail-on-abi-change needs --baseline DIR");
+
+    StringWriter loose = new StringWriter();
+    assertThat(run(loose, "check", "--dist", tmp.toString(), "--sysroot", tmp.toString(), "--report", tmp.resolve("r").toString(),
+        "--board", "demo", "--baseline", tmp.toString())).isEqualTo(2);
+    assertThat(loose.toString()).contains("--baseline needs --board B --out DIR");
+  }
 }

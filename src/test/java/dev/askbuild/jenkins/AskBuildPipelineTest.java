@@ -104,6 +104,28 @@ class AskBuildPipelineTest {
     assertThat(steps()).doesNotContain("withCredentials", "error");
   }
 
+  /** Issue 21 item 3: the check compares with the last successful build's archived reports, when there is one. */
+  @Test
+  void theCheckComparesWithTheLastSuccessfulBuildsArchivedReports() {
+    run(Map.of("board", "demo"));
+    assertThat(argsOf("askBaseline")).containsExactly(Map.of("reports", "askbuild-out/reports"));
+    assertThat(argsOf("askCheck")).containsExactly(Map.of("board", "demo", "out", "askbuild-out", "target", "dist"));
+    assertThat(steps()).containsSubsequence("sh", "askBaseline", "askCheck", "archiveArtifacts");
+
+    calls().clear();
+    harness.setProperty("baseline", Map.of("dir", "/agent/workspace/job/askbuild-baseline", "build", 41));
+    run(Map.of("board", "demo", "out", "o", "failOnAbiChange", true));
+    assertThat(argsOf("askBaseline")).containsExactly(Map.of("reports", "o/reports"));
+    assertThat(argsOf("askCheck")).containsExactly(Map.of("board", "demo", "out", "o", "target", "dist",
+        "baseline", "/agent/workspace/job/askbuild-baseline", "baselineBuild", 41, "failOnAbiChange", true));
+
+    // failOnAbiChange is a Boolean, and docker mode's check is inside its one BuildKit build.
+    assertThatThrownBy(() -> run(Map.of("board", "demo", "failOnAbiChange", "yes")))
+        .hasMessageContaining("parameter 'failOnAbiChange' must be a Boolean, got String");
+    assertThatThrownBy(() -> run(Map.of("board", "demo", "docker", true, "failOnAbiChange", true)))
+        .hasMessageContaining("parameter 'failOnAbiChange' is not available in docker mode");
+  }
+
   /** Defect 5: properties (workflow-multibranch), junit and checkout scm are used only where Jenkins has them. */
   @Test
   void withoutTheOptionalPluginsNorAnScmTheBuildStillRunsAndSaysWhatItLeftOut() {

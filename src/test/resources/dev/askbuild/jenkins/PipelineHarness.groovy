@@ -15,6 +15,8 @@ class PipelineHarness {
   File secretDir
   List<String> available = ['properties', 'junit']
   boolean scm = true
+  /** What askBaseline answers: null (no earlier successful build) or [dir:, build:]. */
+  Map baseline = null
 
   static class PipelineError extends RuntimeException {
     PipelineError(String message) { super(message) }
@@ -89,6 +91,7 @@ class PipelineHarness {
       }
       try { body() } finally { h.env.clear(); h.env.putAll(saved) }
     })
+    b.setVariable('askBaseline', { Map a -> h.record('askBaseline', a); h.baseline })
     ['askVerify', 'askCheck'].each { String name ->
       b.setVariable(name, { Map a -> h.record(name, a); [status: 'ok', exitCode: 0] })
     }

@@ -24,6 +24,8 @@ public final class CheckSummary implements Serializable {
   private final ArrayList<Row> rows;
   private final int omittedRows;
   private final String reportHref;
+  /** The diff against the baseline build, or null when there was none (and in builds saved before). */
+  private final AbiSummary abi;
 
   public CheckSummary(String board, boolean passed, int passedChecks, int failedChecks, List<Row> rows,
       int omittedRows, String reportHref) {
@@ -34,6 +36,27 @@ public final class CheckSummary implements Serializable {
     this.rows = new ArrayList<>(rows);
     this.omittedRows = omittedRows;
     this.reportHref = reportHref;
+    this.abi = null;
+  }
+
+  private CheckSummary(CheckSummary s, AbiSummary abi) {
+    this.board = s.board;
+    this.passed = s.passed;
+    this.passedChecks = s.passedChecks;
+    this.failedChecks = s.failedChecks;
+    this.rows = s.rows;
+    this.omittedRows = s.omittedRows;
+    this.reportHref = s.reportHref;
+    this.abi = abi;
+  }
+
+  /** This summary with the diff against the baseline. */
+  public CheckSummary withAbi(AbiSummary abiSummary) {
+    return new CheckSummary(this, abiSummary);
+  }
+
+  public AbiSummary abi() {
+    return abi;
   }
 
   /** One check of one artifact. */

@@ -30,6 +30,8 @@ public final class EngineOptions implements Serializable {
   private ArrayList<String> privateFiles = new ArrayList<>();
   private boolean strict;
   private boolean requirePinned;
+  private String baseline;
+  private boolean failOnAbiChange;
 
   public EngineOptions(String board) {
     this.board = given(board);
@@ -186,6 +188,24 @@ public final class EngineOptions implements Serializable {
     requirePinned = v;
   }
 
+  /** An earlier build's record the check compares with (the engine's {@code --baseline DIR}). */
+  public String baseline() {
+    return baseline;
+  }
+
+  public void baseline(Object v) {
+    baseline = given(v);
+  }
+
+  /** With a baseline: an ABI break fails the check ({@code --fail-on-abi-change}). */
+  public boolean failOnAbiChange() {
+    return failOnAbiChange;
+  }
+
+  public void failOnAbiChange(boolean v) {
+    failOnAbiChange = v;
+  }
+
   /**
    * The engine's argument list for {@code command} (never a shell line): one option per value
    * given, relative paths as given (the engine runs in the workspace), {@code --json} last.
@@ -210,6 +230,11 @@ public final class EngineOptions implements Serializable {
     }
     if (requirePinned) {
       args.add("--require-pinned");
+    }
+    option(args, "--baseline", baseline);
+    // Without a baseline there is nothing to break: the engine would refuse the option alone.
+    if (failOnAbiChange && baseline != null) {
+      args.add("--fail-on-abi-change");
     }
     args.add("--json");
     return List.copyOf(args);

@@ -1,8 +1,9 @@
 package dev.askbuild.jenkins.adapter;
 
 /**
- * The build page's summary of {@code askCheck} as an HTML fragment: the verdict and counts, the
- * link to the archived report, then a table of checks with failing ones first. Every value from
+ * The build page's summary of {@code askCheck} as an HTML fragment: against a baseline, "no ABI
+ * change since #N" or the breaks first; then the verdict and counts, the link to the archived
+ * report, then a table of checks with failing ones first. Every value from
  * the engine is escaped (a binary's path or a symbol name is input, not markup).
  */
 public final class SummaryHtml {
@@ -14,6 +15,20 @@ public final class SummaryHtml {
     }
     StringBuilder h = new StringBuilder();
     h.append("<div class=\"askbuild-summary\">\n");
+    AbiSummary abi = s.abi();
+    if (abi != null) {
+      h.append("<p class=\"askbuild-abi\"><b>").append(escape(abi.headline())).append("</b></p>\n");
+      if (!abi.breaks().isEmpty()) {
+        h.append("<ul class=\"askbuild-abi-breaks\">\n");
+        for (String line : abi.breaks()) {
+          h.append("<li>").append(escape(line)).append("</li>\n");
+        }
+        h.append("</ul>\n");
+      }
+      if (abi.breaking() > abi.breaks().size()) {
+        h.append("<p>").append(abi.breaking() - abi.breaks().size()).append(" more breaks are in abi-diff.json.</p>\n");
+      }
+    }
     h.append("<p><b>ask-build checks for ").append(escape(s.board())).append(": ")
         .append(s.passed() ? "passed" : "FAILED").append("</b> — ")
         .append(s.failedChecks()).append(" failed, ").append(s.passedChecks()).append(" passed. ")

@@ -172,7 +172,7 @@ public final class AskBuildBuilder extends Builder implements SimpleBuildStep {
     try {
       EngineProcess.stage("askBuild", EngineProcess.run(args, null, workspace, launcher, env, listener, "askBuild"));
     } finally {
-      AskCheckAction.attach(run, workspace, env.expand(options.outOrDefault()));
+      AskCheckAction.attach(run, workspace, env.expand(options.outOrDefault()), null);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.askbuild.jenkins.steps;
 
+import dev.askbuild.jenkins.adapter.AbiSummary;
 import dev.askbuild.jenkins.adapter.CheckSummary;
 import dev.askbuild.jenkins.adapter.SummaryHtml;
 import hudson.FilePath;
@@ -24,13 +25,24 @@ public final class AskCheckAction implements RunAction2 {
     this.summary = summary;
   }
 
-  /** Adds (or replaces, when the step ran again) the summary when the check stage left a checks.json. */
-  static void attach(Run<?, ?> run, FilePath workspace, String out) throws IOException, InterruptedException {
-    FilePath json = workspace.child(out + "/reports/checks.json");
+  /**
+   * Adds (or replaces, when the step ran again) the summary when the check stage left a checks.json;
+   * with a baseline (build {@code baselineBuild}, null when none), the diff's verdict and breaks
+   * from checks.json and abi-diff.json.
+   */
+  static void attach(Run<?, ?> run, FilePath workspace, String out, Integer baselineBuild)
+      throws IOException, InterruptedException {
+    FilePath reports = workspace.child(out + "/reports");
+    FilePath json = reports.child("checks.json");
     if (json.exists()) {
       Map<?, ?> root = EngineProcess.json(json.readToString());
       if (root != null) {
-        run.addOrReplaceAction(new AskCheckAction(CheckSummary.fromChecks(root, out)));
+        CheckSummary summary = CheckSummary.fromChecks(root, out);
+        FilePath diff = reports.child("abi-diff.json");
+        if (baselineBuild != null && root.get("abiDiff") instanceof Map<?, ?> abi) {
+          summary = summary.withAbi(AbiSummary.from(baselineBuild, abi, diff.exists() ? EngineProcess.json(diff.readToString()) : null));
+        }
+        run.addOrReplaceAction(new AskCheckAction(summary));
       }
     }
   }
@@ -57,6 +69,23 @@ public final class AskCheckAction implements RunAction2 {
   @Exported
   public int getFailedChecks() {
     return summary.failedChecks();
+  }
+
+  /** The build compared with ("since #N"), or null when there was no baseline. */
+  @Exported
+  public Integer getBaselineBuild() {
+    return summary.abi() == null ? null : summary.abi().baselineBuild();
+  }
+
+  /** The diff's verdict against the baseline ("no ABI change", "ABI CHANGE: ..."), or null. */
+  @Exported
+  public String getAbiVerdict() {
+    return summary.abi() == null ? null : summary.abi().verdict();
+  }
+
+  @Exported
+  public boolean isAbiChanged() {
+    return summary.abi() != null && summary.abi().abiChanged();
   }
 
   @Exported

@@ -37,12 +37,19 @@ class AskBuildEndToEndTest {
 
   @SuppressWarnings("unchecked")
   List<Map<String, Object>> askBuild(Map<String, Object> args) throws Exception {
+    return askBuild(args, null);
+  }
+
+  /** @param baseline what askBaseline answers (null: no earlier successful build) */
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> askBuild(Map<String, Object> args, Map<String, Object> baseline) throws Exception {
     GroovyObject harness;
     try (GroovyClassLoader loader = new GroovyClassLoader(getClass().getClassLoader())) {
       Class<?> c = loader.parseClass(PROJECT.resolve("src/test/resources/dev/askbuild/jenkins/PipelineHarness.groovy").toFile());
       harness = (GroovyObject) c.getDeclaredConstructor().newInstance();
     }
     harness.setProperty("secretDir", Files.createDirectories(dir.resolve("secrets")).toFile());
+    harness.setProperty("baseline", baseline);
     harness.invokeMethod("run", new Object[] {PROJECT.resolve("vars/askBuild.groovy").toFile(), args});
     return (List<Map<String, Object>>) harness.getProperty("calls");
   }
@@ -62,6 +69,9 @@ class AskBuildEndToEndTest {
         case "signature" -> o.signature(v);
         case "keyring" -> o.keyring(v);
         case "privateFiles" -> o.privateFiles(v);
+        case "baseline" -> o.baseline(v);
+        case "failOnAbiChange" -> o.failOnAbiChange((Boolean) v);
+        case "baselineBuild" -> { }
         default -> throw new AssertionError("no such step parameter: " + k);
       }
     });
@@ -110,6 +120,38 @@ class AskBuildEndToEndTest {
     CheckSummary summary = CheckSummary.fromChecks(Json.read(Files.readString(reports.resolve("checks.json"))), "askbuild-out");
     assertThat(summary.passed()).isTrue();
     assertThat(summary.rows()).extracting(CheckSummary.Row::artifact).contains("alpha.ko");
+  }
+
+  /**
+   * Issue 21 item 3: the nightly's second build compares with the first's archived reports (what
+   * askBaseline copies into the workspace) through askCheck's baseline, which reaches the engine's
+   * {@code check --baseline}: the same inputs give no ABI change, and the page says since which build.
+   */
+  @Test
+  void theSecondBuildComparesWithTheFirstsArchivedReportsAndSaysNoAbiChange() throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("agent/workspace/job"));
+    Map<String, Object> args = Map.of("board", "demo", "cache", Fixtures.cache().toString(), "epoch", Fixtures.EPOCH,
+        "failOnAbiChange", true);
+    replay(askBuild(args), ws);
+    Path reports = ws.resolve("askbuild-out/reports");
+    // What Jenkins archived of build #1, as askBaseline copies it back.
+    Path baseline = Files.createDirectories(ws.resolve("askbuild-baseline"));
+    for (String name : List.of("checks.json", "provenance.json", "abi.json")) {
+      Files.copy(reports.resolve(name), baseline.resolve(name));
+    }
+    List<Map<String, Object>> calls = askBuild(args, Map.of("dir", baseline.toString(), "build", 1));
+    Map<?, ?> check = (Map<?, ?>) calls.stream().filter(c -> c.get("step").equals("askCheck")).findFirst().orElseThrow().get("args");
+    assertThat(options(check).args("check")).containsSubsequence("--baseline", baseline.toString(), "--fail-on-abi-change");
+    List<Map<String, Serializable>> results = replay(calls, ws);
+    assertThat(results.get(1)).containsEntry("status", "ok").containsEntry("passed", true);
+    Map<?, ?> checks = Json.read(Files.readString(reports.resolve("checks.json")));
+    assertThat(checks.get("abiDiff")).isInstanceOf(Map.class);
+    Map<?, ?> abi = (Map<?, ?>) checks.get("abiDiff");
+    assertThat(abi.get("abiChanged")).isEqualTo(false);
+    AbiSummary summary = AbiSummary.from(1, abi, Json.read(Files.readString(reports.resolve("abi-diff.json"))));
+    assertThat(summary.headline()).startsWith("no ABI change since #1");
+    assertThat(SummaryHtml.render(CheckSummary.fromChecks(checks, "askbuild-out").withAbi(summary)))
+        .contains("<b>no ABI change since #1");
   }
 
   @Test

@@ -51,6 +51,27 @@ class CheckSummaryTest {
     assertThat(SummaryHtml.render(s)).contains("100 more passing checks are in the report.");
   }
 
+  /** Issue 21 item 3: the page says since which build nothing broke, or lists the breaks before the checks. */
+  @Test
+  void theDiffAgainstTheBaselineComesFirstBreaksListed() {
+    CheckSummary checks = CheckSummary.fromChecks(Json.read(CHECKS), "out");
+    String same = SummaryHtml.render(checks.withAbi(AbiSummary.from(41,
+        Json.read("{\"verdict\":\"no change\",\"abiChanged\":false,\"breaking\":0}"), null)));
+    assertThat(same).contains("<b>no ABI change since #41 (no change)</b>");
+    assertThat(same.indexOf("since #41")).isLessThan(same.indexOf("ask-build checks for"));
+
+    String broken = SummaryHtml.render(checks.withAbi(AbiSummary.from(41,
+        Json.read("{\"verdict\":\"ABI CHANGE: 1 breaking\",\"abiChanged\":true,\"failOnAbiChange\":true,\"breaking\":1}"),
+        Json.read("{\"changes\":[{\"artifact\":\"beta.ko\",\"module\":\"beta\",\"aspect\":\"import crc\","
+            + "\"subject\":\"<alpha_scale>\",\"before\":\"0x1\",\"after\":\"0x2\",\"breaking\":true},"
+            + "{\"artifact\":\"hello\",\"module\":\"\",\"aspect\":\"size\",\"subject\":\"\",\"before\":\"1\",\"after\":\"2\",\"breaking\":false}]}"))));
+    assertThat(broken).contains("<b>ABI CHANGE since #41: 1 breaking (fails the build: failOnAbiChange)</b>")
+        .contains("<li>beta.ko (module beta): import crc &lt;alpha_scale&gt;: 0x1 -&gt; 0x2</li>")
+        .doesNotContain("<alpha_scale>").doesNotContain("size");
+    assertThat(broken.indexOf("beta.ko (module beta)")).isLessThan(broken.indexOf("ask-build checks for"));
+    assertThat(SummaryHtml.render(checks)).doesNotContain("ABI");
+  }
+
   @Test
   void aBrokenChecksJsonIsNamed() {
     assertThatThrownBy(() -> CheckSummary.fromChecks(Json.read("{\"board\":1}"), "o")).hasMessageContaining("checks.json");

@@ -46,7 +46,7 @@ class PersistedClassesTest {
         todo.push(inner);
       }
     }
-    assertThat(seen).contains(CheckSummary.Row.class);
+    assertThat(seen).contains(CheckSummary.Row.class, AbiSummary.class);
   }
 
   @Test
@@ -62,6 +62,13 @@ class PersistedClassesTest {
     options.privateFiles("ASK.tar.gz=/tmp/x\n");
     options.strict(true);
     assertThat(roundTrip(options).args("verify")).isEqualTo(options.args("verify"));
+
+    CheckSummary withAbi = summary.withAbi(AbiSummary.from(3, Json.read("{\"verdict\":\"no change\",\"abiChanged\":false}"), null));
+    assertThat(SummaryHtml.render(roundTrip(withAbi))).isEqualTo(SummaryHtml.render(withAbi)).contains("no ABI change since #3");
+    options.baseline("/ws/askbuild-baseline");
+    options.failOnAbiChange(true);
+    assertThat(roundTrip(options).args("check")).isEqualTo(options.args("check"))
+        .containsSubsequence("--baseline", "/ws/askbuild-baseline", "--fail-on-abi-change");
   }
 
   /** Defect 4: a blank form field is the engine's default, never 0, and stays off the command line. */
@@ -84,6 +91,9 @@ class PersistedClassesTest {
     o.jobs(4);
     o.epoch(0);
     assertThat(o.args("kernel")).containsSubsequence("--epoch", "0").containsSubsequence("--jobs", "4");
+    // Without a baseline there is nothing to break: the engine would refuse the flag alone.
+    o.failOnAbiChange(true);
+    assertThat(o.args("check")).doesNotContain("--fail-on-abi-change", "--baseline");
   }
 
   @SuppressWarnings("unchecked")
