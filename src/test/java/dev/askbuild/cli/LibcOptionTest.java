@@ -25,8 +25,10 @@ class LibcOptionTest {
   }
 
   @Test
-  void aMuslSelectionTheBoardCannotBuildIsRefusedNamingTheComponentAndWhy(@TempDir Path dir) {
-    assertThat(run("build", "--board", "mono-gateway", "--packages", dir.toString(), "--out", dir.resolve("o").toString(),
+  void aMuslSelectionTheBoardCannotBuildIsRefusedNamingTheComponentAndWhy(@TempDir Path dir) throws Exception {
+    // The out dir beside the packages directory: one inside it is refused before the selection.
+    Path packages = java.nio.file.Files.createDirectories(dir.resolve("packages"));
+    assertThat(run("build", "--board", "mono-gateway", "--packages", packages.toString(), "--out", dir.resolve("o").toString(),
         "--libc", "musl", "--components", "fmc")).isEqualTo(2);
     assertThat(err.toString()).contains("component fmc cannot be built against musl: fmc is C++");
   }
