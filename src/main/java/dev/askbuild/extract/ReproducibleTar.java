@@ -1,6 +1,12 @@
 package dev.askbuild.extract;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.time.Instant;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
@@ -25,5 +31,25 @@ final class ReproducibleTar {
     entry.setGroupId(0);
     entry.setUserName("");
     entry.setGroupName("");
+  }
+
+  /** The permission bits of {@code p} itself (a link's own, not its target's), as tar stores them. */
+  static int mode(Path p) throws IOException {
+    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+    int mode = 0;
+    for (PosixFilePermission perm : perms) {
+      mode |= switch (perm) {
+        case OWNER_READ -> 0400;
+        case OWNER_WRITE -> 0200;
+        case OWNER_EXECUTE -> 0100;
+        case GROUP_READ -> 040;
+        case GROUP_WRITE -> 020;
+        case GROUP_EXECUTE -> 010;
+        case OTHERS_READ -> 04;
+        case OTHERS_WRITE -> 02;
+        case OTHERS_EXECUTE -> 01;
+      };
+    }
+    return mode;
   }
 }

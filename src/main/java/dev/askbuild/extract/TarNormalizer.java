@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -94,32 +92,13 @@ public final class TarNormalizer {
       entry.setMode(0120777);
     } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
       entry = new TarArchiveEntry(name + "/");
-      entry.setMode(040000 | mode(p));
+      entry.setMode(040000 | ReproducibleTar.mode(p));
     } else {
       entry = new TarArchiveEntry(name);
-      entry.setMode(0100000 | mode(p));
+      entry.setMode(0100000 | ReproducibleTar.mode(p));
       entry.setSize(Files.size(p));
     }
     ReproducibleTar.pin(entry, epoch);
     return entry;
-  }
-
-  private static int mode(Path p) throws IOException {
-    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-    int mode = 0;
-    for (PosixFilePermission perm : perms) {
-      mode |= switch (perm) {
-        case OWNER_READ -> 0400;
-        case OWNER_WRITE -> 0200;
-        case OWNER_EXECUTE -> 0100;
-        case GROUP_READ -> 040;
-        case GROUP_WRITE -> 020;
-        case GROUP_EXECUTE -> 010;
-        case OTHERS_READ -> 04;
-        case OTHERS_WRITE -> 02;
-        case OTHERS_EXECUTE -> 01;
-      };
-    }
-    return mode;
   }
 }

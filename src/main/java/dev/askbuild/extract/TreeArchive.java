@@ -9,11 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -56,10 +54,10 @@ public final class TreeArchive {
           entry.setLinkName(Files.readSymbolicLink(p).toString());
         } else if (attrs.isDirectory()) {
           entry = new TarArchiveEntry(name.endsWith("/") ? name : name + "/");
-          entry.setMode(040000 | mode(p));
+          entry.setMode(040000 | ReproducibleTar.mode(p));
         } else if (attrs.isRegularFile()) {
           entry = new TarArchiveEntry(name);
-          entry.setMode(0100000 | mode(p));
+          entry.setMode(0100000 | ReproducibleTar.mode(p));
           entry.setSize(attrs.size());
         } else {
           continue; // sockets and fifos are no part of a cache entry
@@ -73,24 +71,5 @@ public final class TreeArchive {
       }
       tar.finish();
     }
-  }
-
-  private static int mode(Path p) throws IOException {
-    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-    int mode = 0;
-    for (PosixFilePermission perm : perms) {
-      mode |= switch (perm) {
-        case OWNER_READ -> 0400;
-        case OWNER_WRITE -> 0200;
-        case OWNER_EXECUTE -> 0100;
-        case GROUP_READ -> 040;
-        case GROUP_WRITE -> 020;
-        case GROUP_EXECUTE -> 010;
-        case OTHERS_READ -> 04;
-        case OTHERS_WRITE -> 02;
-        case OTHERS_EXECUTE -> 01;
-      };
-    }
-    return mode;
   }
 }
