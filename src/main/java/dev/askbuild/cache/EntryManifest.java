@@ -35,13 +35,39 @@ public final class EntryManifest {
 
   /** One line per file: {@code sha256  size  path}, or {@code link  target  path}; sorted by path. */
   public static void write(Path entry) throws IOException {
+    write(entry, Map.of());
+  }
+
+  /**
+   * As {@link #write(Path)} for an entry made from a copy of {@code base}'s files (the copy keeping
+   * their modification times): a file with the path, size and modification time (nanoseconds) a
+   * file of {@code base} had when this machine last proved its hash is that file unchanged, and
+   * takes its hash; whatever the build since rewrote has a new time and is hashed. The base must
+   * have just been checked ({@link #verify}), which is what renews that proof.
+   */
+  public static void writeFromCopy(Path entry, Path base) throws IOException {
+    Map<String, String> copied = new TreeMap<>();
+    readStats(statFile(base, EntryLock.Holder.HOST)).forEach((path, stat) -> {
+      String[] f = stat.split(" ");
+      if (f.length == 6) {
+        copied.put(path, f[2] + " " + f[3] + " " + f[5]); // size, mtime, sha256
+      }
+    });
+    write(entry, copied);
+  }
+
+  private static void write(Path entry, Map<String, String> copied) throws IOException {
     Map<String, String> lines = new TreeMap<>();
     Map<String, String> proven = new TreeMap<>();
     for (Item item : walk(entry)) {
       if (item.link()) {
         lines.put(item.path(), "link  " + item.target() + "  " + item.path());
       } else {
-        String sha = Sha256.ofFile(entry.resolve(item.path()));
+        String[] f = item.stat().split(" ");
+        String same = copied.get(item.path());
+        String sha = same != null && same.startsWith(f[2] + " " + f[3] + " ")
+            ? same.substring(same.lastIndexOf(' ') + 1)
+            : Sha256.ofFile(entry.resolve(item.path()));
         lines.put(item.path(), sha + "  " + item.size() + "  " + item.path());
         proven.put(item.path(), item.stat() + " " + sha);
       }

@@ -61,6 +61,10 @@ final class KernelCommand implements Callable<Integer> {
   @Option(names = "--config-only", description = "Without --board: stop once the resolved .config is verified.")
   boolean configOnly;
 
+  @Option(names = "--no-incremental", description = "Without --board: on a cache miss build from the tarball, not"
+      + " from a cached tree of the same kernel under another config (the bytes are the same; this is slower).")
+  boolean noIncremental;
+
   @Override
   public Integer call() throws IOException {
     if (options.boardMode()) {
@@ -87,6 +91,7 @@ final class KernelCommand implements Callable<Integer> {
             .withFullBuild(FullBuild.parse(fullBuild))
             .withFilter(!noFilter)
             .withConfigOnly(configOnly)
+            .withIncremental(!noIncremental)
             .withEpoch(options.epoch == null ? JobRequest.DEFAULT_EPOCH : options.epoch)
             .withJobs(options.jobs);
     KernelResult result = new KernelStage(ProcessRunner.forBuilds(), new StderrProgress(spec.commandLine().getErr()))

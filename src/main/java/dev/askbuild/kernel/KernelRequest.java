@@ -16,6 +16,8 @@ import java.util.OptionalLong;
  * @param configOnly stop once the resolved config is verified (no prepare, no build)
  * @param epoch build timestamp; empty means the tarball's own top-level Makefile mtime
  * @param compilerCache the ccache the make's cross compiler runs through ({@code <cache>/ccache} by default)
+ * @param incremental on a miss, rebuild from the nearest cached tree of the same kernel under another
+ *     config ({@link NearestTree}) rather than from the tarball; the bytes are the same either way
  */
 public record KernelRequest(
     TrustedFile kernelTar,
@@ -30,7 +32,8 @@ public record KernelRequest(
     boolean configOnly,
     OptionalLong epoch,
     int jobs,
-    CompilerCache compilerCache) {
+    CompilerCache compilerCache,
+    boolean incremental) {
   public KernelRequest {
     Objects.requireNonNull(kernelTar, "kernelTar");
     Objects.requireNonNull(fragment, "fragment");
@@ -52,42 +55,46 @@ public record KernelRequest(
     return new KernelRequest(
         kernelTar, fragment, baseConfig, PatchSeries.none(), Toolchain.arm64(), work, cache,
         FullBuild.AUTO, true, false, OptionalLong.empty(), Runtime.getRuntime().availableProcessors(),
-        CompilerCache.in(cache));
+        CompilerCache.in(cache), true);
   }
 
   public KernelRequest withPatches(PatchSeries p) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, p, toolchain, work, cache, fullBuild, filter, configOnly, epoch, jobs, compilerCache);
+    return new KernelRequest(kernelTar, fragment, baseConfig, p, toolchain, work, cache, fullBuild, filter, configOnly, epoch, jobs, compilerCache, incremental);
   }
 
   public KernelRequest withFullBuild(FullBuild f) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, f, filter, configOnly, epoch, jobs, compilerCache);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, f, filter, configOnly, epoch, jobs, compilerCache, incremental);
   }
 
   public KernelRequest withFilter(boolean f) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, f, configOnly, epoch, jobs, compilerCache);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, f, configOnly, epoch, jobs, compilerCache, incremental);
   }
 
   public KernelRequest withConfigOnly(boolean c) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, c, epoch, jobs, compilerCache);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, c, epoch, jobs, compilerCache, incremental);
   }
 
   public KernelRequest withEpoch(long seconds) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, OptionalLong.of(seconds), jobs, compilerCache);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, OptionalLong.of(seconds), jobs, compilerCache, incremental);
   }
 
   public KernelRequest withToolchain(Toolchain t) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, t, work, cache, fullBuild, filter, configOnly, epoch, jobs, compilerCache);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, t, work, cache, fullBuild, filter, configOnly, epoch, jobs, compilerCache, incremental);
   }
 
   public KernelRequest withWork(Path w) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, w, cache, fullBuild, filter, configOnly, epoch, jobs, compilerCache);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, w, cache, fullBuild, filter, configOnly, epoch, jobs, compilerCache, incremental);
   }
 
   public KernelRequest withJobs(int n) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, epoch, n, compilerCache);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, epoch, n, compilerCache, incremental);
   }
 
   public KernelRequest withCompilerCache(CompilerCache c) {
-    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, epoch, jobs, c);
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, epoch, jobs, c, incremental);
+  }
+
+  public KernelRequest withIncremental(boolean i) {
+    return new KernelRequest(kernelTar, fragment, baseConfig, patches, toolchain, work, cache, fullBuild, filter, configOnly, epoch, jobs, compilerCache, i);
   }
 }

@@ -34,6 +34,8 @@ import java.util.Set;
  */
 public final class KernelStage {
   private static final String DIR = "kernel";
+  /** In an entry rebuilt from another's tree: that entry's id. */
+  static final String REBUILT_FROM = "rebuilt-from.txt";
 
   private final ProcessRunner runner;
   private final Progress progress;
@@ -73,15 +75,22 @@ public final class KernelStage {
       if (abandoned > 0) {
         say(messages, "kernel: removed " + abandoned + " partial tree(s) of killed runs");
       }
+      Optional<NearestTree> base = request.incremental()
+          ? NearestTree.find(entry.getParent(), key, request.fragment().text())
+          : Optional.empty();
       Path staging = FileTrees.stagingSibling(entry);
       Files.createDirectory(staging);
       boolean published = false;
       try {
-        KernelManifest manifest = prepare(request, staging, key, tarSha, toolchain, messages);
-        Files.writeString(staging.resolve("cache-key.txt"), key.text(), StandardCharsets.UTF_8);
+        KernelManifest manifest = prepare(request, staging, key, tarSha, toolchain, base, messages);
+        Files.writeString(staging.resolve(NearestTree.KEY_FILE), key.text(), StandardCharsets.UTF_8);
         manifest.write(staging.resolve(KernelManifest.FILE));
         long t0 = System.nanoTime();
-        EntryManifest.write(staging);
+        if (base.isPresent() && Files.exists(staging.resolve(REBUILT_FROM))) {
+          EntryManifest.writeFromCopy(staging, base.get().entry());
+        } else {
+          EntryManifest.write(staging);
+        }
         say(messages, "kernel: hashed the entry's files for its manifest in " + seconds(t0));
         FileTrees.publish(staging, entry);
         published = true;
@@ -143,23 +152,31 @@ public final class KernelStage {
   }
 
   private KernelManifest prepare(
-      KernelRequest request, Path staging, CacheKey key, String tarSha, String toolchain, List<String> messages)
+      KernelRequest request, Path staging, CacheKey key, String tarSha, String toolchain,
+      Optional<NearestTree> base, List<String> messages)
       throws IOException {
     Path logs = request.work().toAbsolutePath().resolve("logs");
     Files.createDirectories(logs);
+    Path log = logs.resolve("kernel-make.log");
+    Files.deleteIfExists(log);
     Path tree = staging.resolve("tree");
-    long t0 = System.nanoTime();
-    new SafeExtractor().extract(request.kernelTar(), ExtractRequest.of(request.kernelTar().file(), tree)
-        .withStripComponents(1));
-    say(messages, "kernel: extracted " + request.kernelTar().name() + " in " + seconds(t0));
-    if (!Files.isRegularFile(tree.resolve("Makefile")) || !Files.isRegularFile(tree.resolve("Kconfig"))) {
-      throw AskBuildException.badInput(
-          "kernel tarball " + request.kernelTar().path() + " has no top-level Makefile and Kconfig after dropping its first directory");
-    }
-    if (!request.patches().patches().isEmpty()) {
-      new PatchApplier(runner).apply(
-          request.patches().patches().stream().map(PatchSeries.Patch::path).toList(), tree, "kernel", logs);
-      say(messages, "kernel: applied " + request.patches().patches().size() + " patch(es) from " + request.patches().dir().orElseThrow());
+    Optional<NearestTree> from = base.isPresent() && copy(base.get(), tree, log, messages) ? base : Optional.empty();
+    if (from.isEmpty()) {
+      long t0 = System.nanoTime();
+      new SafeExtractor().extract(request.kernelTar(), ExtractRequest.of(request.kernelTar().file(), tree)
+          .withStripComponents(1));
+      say(messages, "kernel: extracted " + request.kernelTar().name() + " in " + seconds(t0));
+      if (!Files.isRegularFile(tree.resolve("Makefile")) || !Files.isRegularFile(tree.resolve("Kconfig"))) {
+        throw AskBuildException.badInput(
+            "kernel tarball " + request.kernelTar().path() + " has no top-level Makefile and Kconfig after dropping its first directory");
+      }
+      if (!request.patches().patches().isEmpty()) {
+        new PatchApplier(runner).apply(
+            request.patches().patches().stream().map(PatchSeries.Patch::path).toList(), tree, "kernel", logs);
+        say(messages, "kernel: applied " + request.patches().patches().size() + " patch(es) from " + request.patches().dir().orElseThrow());
+      }
+    } else {
+      Files.writeString(staging.resolve(REBUILT_FROM), from.get().id() + "\n", StandardCharsets.UTF_8);
     }
     long epoch =
         request.epoch().isPresent()
@@ -167,8 +184,6 @@ public final class KernelStage {
             : Files.getLastModifiedTime(tree.resolve("Makefile")).toMillis() / 1000;
     KernelMake make = new KernelMake(tree, request.toolchain().arch(), request.toolchain().crossCompile(), epoch,
         request.jobs(), compilerEnv(request, messages));
-    Path log = logs.resolve("kernel-make.log");
-    Files.deleteIfExists(log);
 
     if (request.baseConfig().target().isPresent()) {
       runner.runChecked(make.make(request.baseConfig().target().get()), log, "kernel base config " + request.baseConfig().describe());
@@ -177,7 +192,7 @@ public final class KernelStage {
     }
 
     FragmentFilter filtered = filter(request, tree, messages);
-    Path fragmentFile = staging.resolve("fragment.config");
+    Path fragmentFile = staging.resolve(NearestTree.FRAGMENT_FILE);
     Files.writeString(fragmentFile, request.fragment().render(filtered.kept()), StandardCharsets.UTF_8);
     runner.runChecked(
         make.script("scripts/kconfig/merge_config.sh", "-m", ".config", fragmentFile.toString()),
@@ -194,7 +209,7 @@ public final class KernelStage {
     ConfigVerifier.requireHonoured(filtered.kept(), dotConfig);
     say(messages, "kernel: resolved .config honours all " + filtered.kept().size() + " fragment settings");
 
-    Built built = build(request, make, tree, key, dotConfig, log, messages);
+    Built built = build(request, make, tree, key, dotConfig, log, from, messages);
     built.write(staging.resolve(Built.FILE));
     KernelBuildMode build = built.mode();
     String release = kernelRelease(make, tree);
@@ -277,7 +292,7 @@ public final class KernelStage {
 
   private Built build(
       KernelRequest request, KernelMake make, Path tree, CacheKey key, DotConfig dotConfig, Path log,
-      List<String> messages)
+      Optional<NearestTree> from, List<String> messages)
       throws IOException {
     if (request.configOnly()) {
       return new Built(KernelBuildMode.CONFIG_ONLY, 0, 0);
@@ -292,7 +307,7 @@ public final class KernelStage {
     // The history is per tree and build mode: modules_prepare builds a fraction of a full build.
     String treeKey = BuildHistory.treeKey(key.text() + "mode " + mode.label() + "\n");
     BuildHistory history = new BuildHistory(request.cache().toAbsolutePath());
-    ObjectEstimate expected = history.expect(treeKey, configSha, enabled);
+    ObjectEstimate expected = from.isPresent() ? incremental(from.get()) : history.expect(treeKey, configSha, enabled);
     say(messages, "kernel: " + label + ", expecting " + (expected.exact() ? "" : "about ") + expected.objects()
         + " objects (from " + expected.source() + "); live log: " + log);
     long t0 = System.nanoTime();
@@ -304,7 +319,10 @@ public final class KernelStage {
       objects = watcher.objects();
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
-    history.record(treeKey, configSha, enabled, objects, millis);
+    if (from.isEmpty()) {
+      // Only a build from nothing says how many objects the next one from nothing will build.
+      history.record(treeKey, configSha, enabled, objects, millis);
+    }
     if (!full) {
       say(messages, "kernel: modules_prepare done in " + seconds(t0) + ", " + objects + " objects");
       return new Built(mode, objects, millis);
@@ -317,6 +335,40 @@ public final class KernelStage {
     say(messages, "kernel: full build done in " + seconds(t0) + ", " + objects + " objects, Module.symvers "
         + Files.size(symvers) + " bytes");
     return new Built(mode, objects, millis);
+  }
+
+  /**
+   * Copies the base's tree with its timestamps (make decides from them what is up to date) as a
+   * real copy: gcc truncates and rewrites its outputs in place, so hard links would write into
+   * the published base. A copy that fails (a base pruned meanwhile) falls back to a cold build.
+   */
+  private boolean copy(NearestTree base, Path tree, Path log, List<String> messages) throws IOException {
+    long t0 = System.nanoTime();
+    CacheStore.touch(base.entry()); // in use: prune keeps it while it is read
+    try {
+      runner.runChecked(Command.of(tree.getParent(), "cp", "-a", "--reflink=auto", base.tree().toString(), tree.toString()),
+          log, "copying the tree of cache entry " + base.id());
+    } catch (AskBuildException e) {
+      progress.warn("kernel: could not copy the tree of " + base.id() + ", building from the tarball instead: " + e.getMessage());
+      messages.add("warning: kernel: could not copy the tree of " + base.id() + ": " + e.getMessage());
+      FileTrees.deleteQuietly(tree);
+      return false;
+    }
+    // The "#N" of the version string counts the links made in a tree (scripts/build-version keeps
+    // it in .version): without the base's count the rebuild says #1, as a build from the tarball
+    // does. (KBUILD_BUILD_VERSION would pin it, but also the "#" version.o is built with first,
+    // which changes the bytes of every build from the tarball.)
+    Files.deleteIfExists(tree.resolve(".version"));
+    say(messages, "kernel: rebuilding incrementally from cache entry " + base.id() + " (same tarball, patches and"
+        + " toolchain; " + base.distance() + " fragment or base-config line(s) differ), its tree copied in " + seconds(t0));
+    return true;
+  }
+
+  /** An incremental make builds what the changed options reach: at most what the base's build did. */
+  private static ObjectEstimate incremental(NearestTree base) throws IOException {
+    int objects = Built.read(base.entry(), KernelBuildMode.FULL).objects();
+    return new ObjectEstimate(Math.max(1, objects), false,
+        "an incremental rebuild of " + base.id() + ": at most the " + objects + " objects of its build, usually far fewer");
   }
 
   private static String kernelImage(String arch) {
