@@ -1,6 +1,9 @@
 package dev.askbuild.sysroot;
 
+import dev.askbuild.cache.CacheStore;
 import dev.askbuild.cache.CompilerCache;
+import dev.askbuild.cache.EntryLock;
+import dev.askbuild.cache.EntryManifest;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.board.BuildKind;
 import dev.askbuild.core.BuildEnvironment;
@@ -20,20 +23,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The sysroot stage: an arm64 glibc sysroot from Debian's cross libc and multiarch {@code -dev}
  * packages, or a musl one from Debian's musl ({@link MuslSysroot}), with the vendored libraries
- * cross-built into it. Finished sysroots are cached by the
- * hash of every input and published with one rename, so a killed run never leaves one that looks
- * complete.
+ * cross-built into it. Finished sysroots are cached by the hash of every input and published with
+ * one rename, so a killed run never leaves one that looks complete; two runs that miss the same
+ * entry build it once (the second waits on its {@link EntryLock}, then hits). An entry carries the
+ * hashes of its files ({@link EntryManifest}), checked on every hit: one changed after publishing
+ * is rebuilt rather than linked against.
  */
 public final class SysrootStage {
   static final String COMPLETE_MARKER = ".askbuild-complete";
@@ -78,45 +86,96 @@ public final class SysrootStage {
     Files.createDirectories(request.cache());
     // The libc is in the name too, so a glibc and a musl sysroot are told apart at a glance.
     Path entry = request.cache().resolve((target == Libc.MUSL ? "sysroot-musl-" : "sysroot-") + key.substring(0, 24));
-    if (Files.exists(entry.resolve(COMPLETE_MARKER))) {
-      messages.info("sysroot: cache hit " + entry);
-      return new SysrootResult(entry.toString(), key, true, messages.lines());
+    Optional<SysrootResult> hit = hit(entry, key, messages);
+    if (hit.isPresent()) {
+      return hit.get();
     }
-    messages.info("sysroot: cache miss, building " + entry);
-    int abandoned = FileTrees.removeAbandonedStaging(entry, FileTrees.ABANDONED_AFTER);
-    if (abandoned > 0) {
-      messages.info("sysroot: removed " + abandoned + " partial sysroot(s) of killed runs older than a day");
+    // One build per missing entry: a concurrent run of the same inputs (another agent on a shared
+    // cache) waits here, then finds the entry the first one published. The wait is kept in the
+    // stage's messages, so its log says where the time went.
+    try (EntryLock lock = EntryLock.acquire(entry, "sysroot", messages)) {
+      hit = hit(entry, key, messages);
+      if (hit.isPresent()) {
+        return hit.get();
+      }
+      messages.info("sysroot: cache miss, building " + entry);
+      // Holding the lock, any partial sysroot of this entry is a dead holder's: none is in progress.
+      int abandoned = FileTrees.removeAbandonedStaging(entry, Duration.ZERO);
+      if (abandoned > 0) {
+        messages.info("sysroot: removed " + abandoned + " partial sysroot(s) of killed runs");
+      }
+      Path staging = FileTrees.stagingSibling(entry);
+      boolean published = false;
+      try {
+        Files.createDirectories(staging);
+        if (target == Libc.MUSL) {
+          musl.stage(staging);
+        } else {
+          stageLibc(libc, staging, triple);
+        }
+        for (String pkg : packages) {
+          stagePackage(pkg, staging);
+        }
+        for (VendoredLibrary library : request.libraries()) {
+          buildLibrary(library, request, staging, messages);
+        }
+        for (Path file : StagingPaths.rewrite(staging)) {
+          progress.info("sysroot: " + staging.relativize(file) + " named the staging directory; now sysroot-relative");
+        }
+        Files.writeString(staging.resolve(".askbuild-sysroot-key"), key + "\n");
+        Files.writeString(staging.resolve(COMPLETE_MARKER), "");
+        // Last, so it covers the marker and the key too: every later hit checks the files against it.
+        EntryManifest.write(staging);
+        if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+          // A leftover without marker from a killed run: never trusted, replaced whole.
+          FileTrees.deleteRecursively(entry);
+        }
+        FileTrees.publish(staging, entry);
+        published = true;
+        EntryManifest.moveProof(staging, entry);
+        messages.info("sysroot: published " + entry + " (" + packages.size() + " -dev package(s), "
+            + request.libraries().size() + " vendored librar" + (request.libraries().size() == 1 ? "y" : "ies") + ")");
+        return new SysrootResult(entry.toString(), key, false, messages.lines());
+      } finally {
+        if (!published) {
+          FileTrees.deleteQuietly(staging);
+        }
+      }
     }
-    Path staging = FileTrees.stagingSibling(entry);
-    try {
-      Files.createDirectories(staging);
-      if (target == Libc.MUSL) {
-        musl.stage(staging);
-      } else {
-        stageLibc(libc, staging, triple);
-      }
-      for (String pkg : packages) {
-        stagePackage(pkg, staging);
-      }
-      for (VendoredLibrary library : request.libraries()) {
-        buildLibrary(library, request, staging, messages);
-      }
-      for (Path file : StagingPaths.rewrite(staging)) {
-        progress.info("sysroot: " + staging.relativize(file) + " named the staging directory; now sysroot-relative");
-      }
-      Files.writeString(staging.resolve(".askbuild-sysroot-key"), key + "\n");
-      Files.writeString(staging.resolve(COMPLETE_MARKER), "");
-      if (Files.exists(entry)) {
-        // A leftover without marker from a killed run: never trusted, replaced whole.
-        FileTrees.deleteRecursively(entry);
-      }
-      FileTrees.publish(staging, entry);
-      messages.info("sysroot: published " + entry + " (" + packages.size() + " -dev package(s), "
-          + request.libraries().size() + " vendored librar" + (request.libraries().size() == 1 ? "y" : "ies") + ")");
-      return new SysrootResult(entry.toString(), key, false, messages.lines());
-    } finally {
-      FileTrees.deleteQuietly(staging);
+  }
+
+  /**
+   * The entry when it is published and still what was published. One whose files changed since
+   * (a tool that wrote into it, a disk that lost bytes) is moved aside and deleted, so that no run
+   * links against it again (a reader that has it open keeps its files until it is done), then built
+   * again; one published before entries had manifests gets one now and is trusted as it is.
+   */
+  private Optional<SysrootResult> hit(Path entry, String key, Messages messages) throws IOException {
+    if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) || !Files.exists(entry.resolve(COMPLETE_MARKER))) {
+      return Optional.empty();
     }
+    boolean adopted = !EntryManifest.exists(entry);
+    if (adopted) {
+      EntryManifest.write(entry);
+    } else {
+      List<String> problems = EntryManifest.verify(entry, false);
+      if (!problems.isEmpty()) {
+        messages.warn("sysroot: cache entry " + entry + " changed after it was published, rebuilding it: "
+            + String.join("; ", problems));
+        Path aside = FileTrees.stagingSibling(entry);
+        try {
+          Files.move(entry, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException gone) {
+          return Optional.empty(); // another run moved it first
+        }
+        FileTrees.deleteQuietly(aside);
+        return Optional.empty();
+      }
+    }
+    CacheStore.touch(entry);
+    messages.info("sysroot: cache hit " + entry + (adopted ? "; it predates entry manifests, so one was recorded now"
+        : "; its files match its manifest"));
+    return Optional.of(new SysrootResult(entry.toString(), key, true, messages.lines()));
   }
 
   /** Everything that decides the sysroot's content goes into its cache key. */
