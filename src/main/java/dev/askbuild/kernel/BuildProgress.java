@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +42,8 @@ final class BuildProgress implements AutoCloseable {
   private long lastMilestone;
   private int lastMilestonePercent;
   private int lastReported = -1;
+  private boolean done;
+  private final List<String> milestones = new ArrayList<>();
 
   /** Counts what {@code log} gains from its current end on; {@code what} starts each line. */
   BuildProgress(Path log, String what, ObjectEstimate expected, Progress progress, LongSupplier nanos) throws IOException {
@@ -117,15 +121,20 @@ final class BuildProgress implements AutoCloseable {
     int percent = percent();
     boolean milestone = last || now - lastMilestone >= MILESTONE_NANOS
         || percent >= lastMilestonePercent + MILESTONE_PERCENT;
+    String line = line(now);
     if (milestone) {
       lastMilestone = now;
       lastMilestonePercent = percent - percent % MILESTONE_PERCENT;
+      milestones.add(line);
     }
-    progress.status(line(now), milestone);
+    progress.status(line, milestone);
   }
 
   /** Below 100 until make is done: an estimate may be short, and a build is not done while it runs. */
   int percent() {
+    if (done) {
+      return 100;
+    }
     if (expected.objects() <= 0) {
       return 0;
     }
@@ -148,6 +157,22 @@ final class BuildProgress implements AutoCloseable {
   static String duration(double seconds) {
     long s = Math.round(seconds);
     return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+  }
+
+  /**
+   * After a make that succeeded: counts the rest of the log and reports its total as a last
+   * milestone at 100 %, so the count a log ends on is the make's.
+   */
+  synchronized int finish() throws IOException {
+    close();
+    done = true;
+    report(true);
+    return objects;
+  }
+
+  /** The lines a log kept (the milestones), in order: the build's progress, written beside its tree. */
+  synchronized List<String> milestones() {
+    return List.copyOf(milestones);
   }
 
   /** Stops polling and counts the rest of the log: {@link #objects()} is then the make's total. */

@@ -36,6 +36,7 @@ public final class KernelStage {
   private static final String DIR = "kernel";
   /** In an entry rebuilt from another's tree: that entry's id. */
   static final String REBUILT_FROM = "rebuilt-from.txt";
+  public static final String PROGRESS_FILE = "kernel-progress.txt";
 
   private final ProcessRunner runner;
   private final Progress progress;
@@ -312,11 +313,12 @@ public final class KernelStage {
         + " objects (from " + expected.source() + "); live log: " + log);
     long t0 = System.nanoTime();
     int objects;
+    List<String> record;
     try (BuildProgress watcher = BuildProgress.watch(log, "kernel: " + label, expected, progress)) {
       runner.runChecked(full ? make.make(kernelImage(request.toolchain().arch()), "modules") : make.make("modules_prepare"),
           log, full ? "kernel build" : "kernel modules_prepare");
-      watcher.close();
-      objects = watcher.objects();
+      objects = watcher.finish();
+      record = new ArrayList<>(watcher.milestones());
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
     if (from.isEmpty()) {
@@ -325,6 +327,8 @@ public final class KernelStage {
     }
     if (!full) {
       say(messages, "kernel: modules_prepare done in " + seconds(t0) + ", " + objects + " objects");
+      record.add(messages.get(messages.size() - 1));
+      writeProgress(tree.getParent(), record);
       return new Built(mode, objects, millis);
     }
     Path symvers = tree.resolve("Module.symvers");
@@ -334,7 +338,18 @@ public final class KernelStage {
     }
     say(messages, "kernel: full build done in " + seconds(t0) + ", " + objects + " objects, Module.symvers "
         + Files.size(symvers) + " bytes");
+    record.add(messages.get(messages.size() - 1));
+    writeProgress(tree.getParent(), record);
     return new Built(mode, objects, millis);
+  }
+
+  /**
+   * The progress a log showed during the make (its milestones, then the line it ended on), kept in
+   * the entry as {@value #PROGRESS_FILE}: whoever hits the entry later, on this agent or another,
+   * can see how its build went and what it cost.
+   */
+  private static void writeProgress(Path staging, List<String> lines) throws IOException {
+    Files.write(staging.resolve(PROGRESS_FILE), lines, StandardCharsets.UTF_8);
   }
 
   /**

@@ -59,6 +59,25 @@ class BuildProgressTest {
     // With an estimate that turns out short, the count goes on and the percent stays below 100.
     assertThat(statuses).last().asString().startsWith("kernel: full build: 400/200 objects (99 %)");
     assertThat(milestones).hasSizeBetween(4, 12);
+    assertThat(progress.milestones()).isEqualTo(milestones);
+  }
+
+  @Test
+  void aFinishedMakeEndsOnItsTotalAtOneHundredPercent(@TempDir Path dir) throws IOException {
+    Path log = dir.resolve("kernel-make.log");
+    Files.writeString(log, "");
+    BuildProgress progress = new BuildProgress(log, "kernel: full build",
+        new ObjectEstimate(50, true, "the last build"), sink, () -> now);
+    append(log, "  CC      a.o\n  CC      b.o\n");
+    now += TimeUnit.SECONDS.toNanos(1);
+    progress.poll();
+    // The last line has no newline yet when make exits: finish still counts it.
+    append(log, "  AR      lib.a\n  LD [M]  m.ko");
+    now += TimeUnit.SECONDS.toNanos(64);
+
+    assertThat(progress.finish()).isEqualTo(4);
+    assertThat(milestones).last().asString().isEqualTo("kernel: full build: 4/50 objects (100 %), 1m05s");
+    assertThat(progress.milestones()).isEqualTo(milestones);
   }
 
   @Test
