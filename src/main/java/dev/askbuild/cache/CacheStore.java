@@ -202,6 +202,14 @@ public final class CacheStore {
         Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS).toMillis(), EntryManifest.exists(dir));
   }
 
+  /**
+   * Where verification remembers the tarball hashes this machine computed: a hidden file of the
+   * cache, one per machine (the identities it keeps mean nothing on another).
+   */
+  public static Path hashMemo(Path cache) {
+    return cache.resolve(".verified-tarballs-" + EntryLock.Holder.HOST.replaceAll("[^A-Za-z0-9._-]", "_"));
+  }
+
   /** Entries only: hidden names are staging directories, proofs and the build history. */
   private static List<Path> children(Path dir) throws IOException {
     try (Stream<Path> list = Files.list(dir)) {

@@ -1,5 +1,6 @@
 package dev.askbuild.cache;
 
+import dev.askbuild.core.FileIdentity;
 import dev.askbuild.core.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -187,18 +188,11 @@ public final class EntryManifest {
         if (attrs.isSymbolicLink()) {
           items.add(new Item(rel, true, Files.readSymbolicLink(file).toString(), 0, ""));
         } else {
-          Map<String, Object> unix = Files.readAttributes(file, "unix:dev,ino,ctime", LinkOption.NOFOLLOW_LINKS);
-          String stat = unix.get("dev") + " " + unix.get("ino") + " " + attrs.size() + " "
-              + nanos(attrs.lastModifiedTime()) + " " + nanos((java.nio.file.attribute.FileTime) unix.get("ctime"));
-          items.add(new Item(rel, false, "", attrs.size(), stat));
+          items.add(new Item(rel, false, "", attrs.size(), FileIdentity.of(file, attrs).text()));
         }
         return FileVisitResult.CONTINUE;
       }
     });
     return items;
-  }
-
-  private static long nanos(java.nio.file.attribute.FileTime time) {
-    return time.to(java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 }

@@ -58,6 +58,9 @@ final class JobOptions {
   @Option(names = "--require-pinned", description = "Fail for any tarball of the board whose hash the board does not pin.")
   boolean requirePinned;
 
+  @Option(names = "--rehash", description = "Read every tarball to verify it, even one this machine hashed before and that is unchanged since (same path, device, inode, size and times), whose remembered hash is trusted otherwise.")
+  boolean rehash;
+
   @Option(names = "--target", paramLabel = "T", description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = TargetLabels.class)
   String target = "dist";
 
@@ -107,7 +110,7 @@ final class JobOptions {
         CacheDirs.resolve(cache), epoch == null ? JobRequest.DEFAULT_EPOCH : epoch, Optional.ofNullable(signature),
         Optional.ofNullable(keyring), strict, requirePinned, Target.parse(target), new java.util.TreeSet<>(components), jobs,
         Optional.ofNullable(libc).map(l -> dev.askbuild.core.Libc.parse(l, "--libc")), Optional.ofNullable(boardDir),
-        Optional.ofNullable(kernelSha256));
+        Optional.ofNullable(kernelSha256), rehash);
   }
 
   /** The targets' labels, for the help text: from {@link Target}, not a copy. */

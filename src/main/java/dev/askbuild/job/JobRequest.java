@@ -27,6 +27,8 @@ import java.util.Set;
  *     which proves it as a board's pin does, for a {@code --kernel-tar} no list names
  * @param boardDir a board directory of the built-in boards' layout to read the board from instead
  *     of the jar or {@code ASKBUILD_BOARD_PATH} ({@code --board-dir}); {@code board} is its name
+ * @param rehash verify reads every tarball, even one this machine hashed before and that is
+ *     unchanged since ({@code --rehash}); otherwise such a file's remembered hash stands
  */
 public record JobRequest(
     String board,
@@ -45,7 +47,8 @@ public record JobRequest(
     int jobs,
     Optional<Libc> libc,
     Optional<Path> boardDir,
-    Optional<String> kernelSha256) {
+    Optional<String> kernelSha256,
+    boolean rehash) {
   /** {@code SOURCE_DATE_EPOCH} when none is given: 2024-05-01, one fixed value for every stage. */
   public static final long DEFAULT_EPOCH = 1714521600L;
 
@@ -76,7 +79,7 @@ public record JobRequest(
       Path out, Path cache, long epoch, Optional<Path> signature, Optional<Path> keyring, boolean strict,
       boolean requirePinned, Target target, Set<String> components, int jobs) {
     this(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict, requirePinned,
-        target, components, jobs, Optional.empty(), Optional.empty(), Optional.empty());
+        target, components, jobs, Optional.empty(), Optional.empty(), Optional.empty(), false);
   }
 
   /** The usual request: everything at its default. */
@@ -87,24 +90,24 @@ public record JobRequest(
 
   public JobRequest withEpoch(long seconds) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, seconds, signature, keyring, strict,
-        requirePinned, target, components, jobs, libc, boardDir, kernelSha256);
+        requirePinned, target, components, jobs, libc, boardDir, kernelSha256, rehash);
   }
 
   public JobRequest withTarget(Target t) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict,
-        requirePinned, t, components, jobs, libc, boardDir, kernelSha256);
+        requirePinned, t, components, jobs, libc, boardDir, kernelSha256, rehash);
   }
 
   /** The run built against {@code c} rather than the board's own libc. */
   public JobRequest withLibc(Libc c) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict,
-        requirePinned, target, components, jobs, Optional.of(c), boardDir, kernelSha256);
+        requirePinned, target, components, jobs, Optional.of(c), boardDir, kernelSha256, rehash);
   }
 
   /** The same request with the board read from {@code dir}. */
   public JobRequest withBoardDir(Path dir) {
     return new JobRequest(board, packages, privateFiles, kernelTar, out, cache, epoch, signature, keyring, strict,
-        requirePinned, target, components, jobs, libc, Optional.of(dir), kernelSha256);
+        requirePinned, target, components, jobs, libc, Optional.of(dir), kernelSha256, rehash);
   }
 
   /** The board this request names: read from its directory, or found by name; with the request's libc. */

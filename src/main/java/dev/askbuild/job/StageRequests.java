@@ -57,7 +57,8 @@ final class StageRequests {
     VerifyRequest verify = new VerifyRequest(packages, packages.resolve("SHA256SUMS"), request.signature(),
         request.keyring(), request.strict(), Runtime.getRuntime().availableProcessors(), Set.of())
         .withPins(pins(), request.requirePinned())
-        .withElsewhere(inputs.elsewhere());
+        .withElsewhere(inputs.elsewhere())
+        .withHashMemo(dev.askbuild.cache.CacheStore.hashMemo(request.cache()), request.rehash());
     // --strict proves the whole directory (unlisted files fail); otherwise the board's tarballs.
     return request.strict() ? verify : verify.limitedTo(names);
   }

@@ -123,7 +123,9 @@ public final class KernelSurveyor {
 
     KernelSurvey survey = new KernelSurvey(tarball.name(), version, paths, symbols, exports, touched, List.of());
     Files.createDirectories(entry.getParent());
-    Path tmp = entry.resolveSibling("." + entry.getFileName() + ".tmp");
+    // The survey cache is shared: a run surveying the same tarball at the same moment writes its own
+    // temporary file, and whichever rename comes last leaves the same survey.
+    Path tmp = entry.resolveSibling("." + entry.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
     json.writeValue(tmp.toFile(), survey);
     Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     List<String> messages = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.askbuild.verify;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.FileIdentity;
 import dev.askbuild.core.Messages;
 import dev.askbuild.core.Progress;
 import dev.askbuild.core.Sha256;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -78,7 +80,12 @@ public final class PackageVerifier {
         entries.add(new ChecksumEntry(0, request.pins().get(name), name));
       }
     }
-    List<FileVerdict> verdicts = new ArrayList<>(hashAll(packages, entries, list.source(), request));
+    Optional<RememberedHashes> memo = request.hashMemo().map(RememberedHashes::at);
+    Set<String> remembered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<FileVerdict> verdicts = new ArrayList<>(hashAll(packages, entries, list.source(), request, memo, remembered));
+    if (memo.isPresent()) {
+      memo.get().save();
+    }
     Set<String> checked = new HashSet<>();
     entries.forEach(e -> checked.add(e.name()));
     if (request.only().isEmpty()) {
@@ -102,7 +109,10 @@ public final class PackageVerifier {
       } else if (v.status() == Status.UNLISTED) {
         messages.warn("verify: unlisted " + v.file() + " (not read by any stage; --strict makes this a failure)");
       } else {
-        messages.info("verify: ok " + v.file() + " " + v.actual() + pin);
+        // Say what a remembered hash trusts, so a log shows which files were not read this run.
+        String how = remembered.contains(v.file()) ? ", hash remembered (file unchanged since this machine hashed it;"
+            + " --rehash reads it again)" : "";
+        messages.info("verify: ok " + v.file() + " " + v.actual() + pin + how);
       }
     }
     return new VerifyReport(report.sums(), report.verdicts(), signature, report.strict(), messages.lines());
@@ -122,7 +132,8 @@ public final class PackageVerifier {
   }
 
   private static List<FileVerdict> hashAll(
-      Path packages, List<ChecksumEntry> entries, Path source, VerifyRequest request) throws IOException {
+      Path packages, List<ChecksumEntry> entries, Path source, VerifyRequest request, Optional<RememberedHashes> memo,
+      Set<String> remembered) throws IOException {
     List<Path> files = new ArrayList<>();
     for (ChecksumEntry entry : entries) {
       Path elsewhere = request.elsewhere().get(entry.name());
@@ -144,7 +155,7 @@ public final class PackageVerifier {
       for (int i : order) {
         ChecksumEntry entry = entries.get(i);
         Path file = files.get(i);
-        futures.set(i, pool.submit(() -> verdictFor(entry, file, request)));
+        futures.set(i, pool.submit(() -> verdictFor(entry, file, request, memo, remembered)));
       }
       List<FileVerdict> verdicts = new ArrayList<>(files.size());
       for (Future<FileVerdict> future : futures) {
@@ -156,7 +167,8 @@ public final class PackageVerifier {
     }
   }
 
-  private static FileVerdict verdictFor(ChecksumEntry entry, Path file, VerifyRequest request) throws IOException {
+  private static FileVerdict verdictFor(ChecksumEntry entry, Path file, VerifyRequest request,
+      Optional<RememberedHashes> memo, Set<String> remembered) throws IOException {
     String pin = request.pins().get(entry.name());
     String expected = pin != null ? pin : entry.expected();
     if (pin != null && !pin.equals(entry.expected())) {
@@ -169,12 +181,32 @@ public final class PackageVerifier {
       return new FileVerdict(entry.name(), expected, null, Status.MISSING, pin != null, null);
     }
     TrustedFile.Stamp before = TrustedFile.Stamp.of(file);
-    String actual = Sha256.ofFile(file);
+    String actual = memo.isEmpty() ? Sha256.ofFile(file) : rememberedOrHashed(file, expected, request, memo.get(),
+        () -> remembered.add(entry.name()));
     if (!actual.equals(expected)) {
       return new FileVerdict(entry.name(), expected, actual, Status.MISMATCH, pin != null, null);
     }
     return new FileVerdict(entry.name(), expected, actual, Status.OK, pin != null,
         TrustedFile.stamped(entry.name(), file, actual, before));
+  }
+
+  /**
+   * The remembered hash when it is the expected one and the file is unchanged since; otherwise the
+   * file is read (a memo can spare a read, never make a file fail or pass that its bytes would not).
+   */
+  private static String rememberedOrHashed(Path file, String expected, VerifyRequest request, RememberedHashes memo,
+      Runnable onRemembered) throws IOException {
+    Path real = file.toRealPath();
+    FileIdentity before = FileIdentity.of(real);
+    if (!request.rehash() && memo.sha256(real, before).filter(expected::equals).isPresent()) {
+      onRemembered.run();
+      return expected;
+    }
+    java.time.Instant start = java.time.Instant.now();
+    String actual = Sha256.ofFile(real);
+    memo.learn(real, before, FileIdentity.of(real), actual,
+        start.getEpochSecond() * 1_000_000_000L + start.getNano());
+    return actual;
   }
 
   private static FileVerdict join(Future<FileVerdict> future) throws IOException {

@@ -17,6 +17,9 @@ import java.util.Set;
  * @param requirePinned a file to verify without a pin is a failure
  * @param elsewhere files read from another path than the packages directory (private tarballs
  *     from credentials or secret mounts), by the name the list and pins give them
+ * @param hashMemo where this machine remembers the hashes it computed ({@link RememberedHashes}):
+ *     a file unchanged since it was hashed is not read again; empty to hash every file every run
+ * @param rehash hash every file even if remembered ({@code --rehash}), and remember the new hashes
  */
 public record VerifyRequest(
     Path packages,
@@ -28,7 +31,9 @@ public record VerifyRequest(
     Set<String> only,
     Map<String, String> pins,
     boolean requirePinned,
-    Map<String, Path> elsewhere) {
+    Map<String, Path> elsewhere,
+    Optional<Path> hashMemo,
+    boolean rehash) {
   public VerifyRequest {
     only = Set.copyOf(only);
     pins = Map.copyOf(pins);
@@ -45,7 +50,7 @@ public record VerifyRequest(
 
   public VerifyRequest(Path packages, Path sums, Optional<Path> signature, Optional<Path> keyring, boolean strict,
       int threads, Set<String> only) {
-    this(packages, sums, signature, keyring, strict, threads, only, Map.of(), false, Map.of());
+    this(packages, sums, signature, keyring, strict, threads, only, Map.of(), false, Map.of(), Optional.empty(), false);
   }
 
   /** The usual request: {@code DIR/SHA256SUMS}, unsigned, not strict, one thread per core. */
@@ -65,16 +70,22 @@ public record VerifyRequest(
    * listed (or pinned) and match, and other files are neither hashed nor reported as unlisted.
    */
   public VerifyRequest limitedTo(Set<String> names) {
-    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, names, pins, requirePinned, elsewhere);
+    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, names, pins, requirePinned, elsewhere, hashMemo, rehash);
   }
 
   /** The same request with the board's pins. */
   public VerifyRequest withPins(Map<String, String> newPins, boolean required) {
-    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, only, newPins, required, elsewhere);
+    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, only, newPins, required, elsewhere, hashMemo, rehash);
   }
 
   /** The same request reading the named files from other paths. */
   public VerifyRequest withElsewhere(Map<String, Path> files) {
-    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, only, pins, requirePinned, files);
+    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, only, pins, requirePinned, files, hashMemo, rehash);
+  }
+
+  /** The same request remembering hashes in {@code memo}; {@code again} hashes every file anyway. */
+  public VerifyRequest withHashMemo(Path memo, boolean again) {
+    return new VerifyRequest(packages, sums, signature, keyring, strict, threads, only, pins, requirePinned, elsewhere,
+        Optional.of(memo), again);
   }
 }

@@ -109,7 +109,7 @@ class MuslBuildTest {
         .withTarget(Target.USERSPACE).withLibc(Libc.MUSL);
     JobRequest cmm = new JobRequest(request.board(), request.packages(), request.privateFiles(), request.kernelTar(),
         request.out(), request.cache(), request.epoch(), request.signature(), request.keyring(), false, false,
-        Target.USERSPACE, Set.of("cmm"), 1, request.libc(), Optional.empty(), Optional.empty());
+        Target.USERSPACE, Set.of("cmm"), 1, request.libc(), Optional.empty(), Optional.empty(), false);
 
     assertThatThrownBy(() -> BoardJob.open(cmm, ProcessRunner.forBuilds(), Progress.SILENT))
         .isInstanceOf(AskBuildException.class)
