@@ -3,6 +3,7 @@ package dev.askbuild.kernel;
 import dev.askbuild.cache.CacheStore;
 import dev.askbuild.cache.CompilerCache;
 import dev.askbuild.cache.EntryLock;
+import dev.askbuild.cache.EntryCheck;
 import dev.askbuild.cache.EntryManifest;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
@@ -117,31 +118,19 @@ public final class KernelStage {
       return Optional.empty();
     }
     long t0 = System.nanoTime();
-    boolean adopted = !EntryManifest.exists(entry);
-    if (adopted) {
-      EntryManifest.write(entry);
-    } else {
-      List<String> problems = EntryManifest.verify(entry, false);
-      if (!problems.isEmpty()) {
-        String line = "kernel: cache entry " + key.id() + " changed after it was published, rebuilding it: "
-            + String.join("; ", problems);
-        progress.warn(line);
-        messages.add("warning: " + line);
-        Path aside = FileTrees.stagingSibling(entry);
-        try {
-          Files.move(entry, aside, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.NoSuchFileException gone) {
-          return Optional.empty(); // another run moved it first
-        }
-        FileTrees.deleteQuietly(aside);
-        return Optional.empty();
-      }
+    EntryCheck check = EntryCheck.of(entry);
+    if (!check.intact()) {
+      String line = "kernel: cache entry " + key.id() + " changed after it was published, rebuilding it: "
+          + String.join("; ", check.problems());
+      progress.warn(line);
+      messages.add("warning: " + line);
+      EntryCheck.discard(entry);
+      return Optional.empty();
     }
     CacheStore.touch(entry);
     KernelManifest manifest = KernelManifest.read(entry.resolve(KernelManifest.FILE));
     say(messages, "kernel: cache hit " + key.id() + " (" + manifest.kernelRelease() + ", " + manifest.build().label()
-        + ") at " + entry + (adopted ? "; it predates entry manifests, so one was recorded now"
-            : "; its files match its manifest") + " (" + seconds(t0) + ")");
+        + ") at " + entry + "; " + check.describe() + " (" + seconds(t0) + ")");
     return Optional.of(finish(request, entry, manifest, true, messages));
   }
 

@@ -3,6 +3,7 @@ package dev.askbuild.sysroot;
 import dev.askbuild.cache.CacheStore;
 import dev.askbuild.cache.CompilerCache;
 import dev.askbuild.cache.EntryLock;
+import dev.askbuild.cache.EntryCheck;
 import dev.askbuild.cache.EntryManifest;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.board.BuildKind;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -154,27 +154,15 @@ public final class SysrootStage {
     if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) || !Files.exists(entry.resolve(COMPLETE_MARKER))) {
       return Optional.empty();
     }
-    boolean adopted = !EntryManifest.exists(entry);
-    if (adopted) {
-      EntryManifest.write(entry);
-    } else {
-      List<String> problems = EntryManifest.verify(entry, false);
-      if (!problems.isEmpty()) {
-        messages.warn("sysroot: cache entry " + entry + " changed after it was published, rebuilding it: "
-            + String.join("; ", problems));
-        Path aside = FileTrees.stagingSibling(entry);
-        try {
-          Files.move(entry, aside, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException gone) {
-          return Optional.empty(); // another run moved it first
-        }
-        FileTrees.deleteQuietly(aside);
-        return Optional.empty();
-      }
+    EntryCheck check = EntryCheck.of(entry);
+    if (!check.intact()) {
+      messages.warn("sysroot: cache entry " + entry + " changed after it was published, rebuilding it: "
+          + String.join("; ", check.problems()));
+      EntryCheck.discard(entry);
+      return Optional.empty();
     }
     CacheStore.touch(entry);
-    messages.info("sysroot: cache hit " + entry + (adopted ? "; it predates entry manifests, so one was recorded now"
-        : "; its files match its manifest"));
+    messages.info("sysroot: cache hit " + entry + "; " + check.describe());
     return Optional.of(new SysrootResult(entry.toString(), key, true, messages.lines()));
   }
 

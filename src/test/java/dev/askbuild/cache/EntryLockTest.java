@@ -12,37 +12,22 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.askbuild.fixture.RecordedLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EntryLockTest {
-  /** Records what a waiter says. */
-  static final class Lines implements Progress {
-    final List<String> lines = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void info(String line) {
-      lines.add(line);
-    }
-
-    @Override
-    public void warn(String line) {
-      lines.add("warning: " + line);
-    }
-  }
-
   @Test
   void twoRunsForTheSameEntryHoldTheLockOneAfterTheOther(@TempDir Path dir) throws Exception {
     Path lock = dir.resolve("entry.lock");
     AtomicInteger inside = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
-    Lines said = new Lines();
+    RecordedLines said = new RecordedLines();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<?>> runs = List.of(pool.submit(() -> hold(lock, inside, most, said)),
@@ -79,7 +64,7 @@ class EntryLockTest {
     EntryLock.Holder dead = new EntryLock.Holder(EntryLock.Holder.HOST, EntryLock.Holder.self().boot(), gone.pid(),
         "2026-01-01T00:00:00Z");
     Files.writeString(lock, dead.text());
-    Lines said = new Lines();
+    RecordedLines said = new RecordedLines();
     long t0 = System.nanoTime();
     try (EntryLock held = EntryLock.acquire(lock, "test", said, Duration.ofMinutes(10), Duration.ofMinutes(10))) {
       assertThat(Files.readString(lock)).contains("pid " + ProcessHandle.current().pid());
@@ -92,7 +77,7 @@ class EntryLockTest {
   void aLockNoLongerRefreshedFromAnotherMachineIsTakenOverAfterTheTimeout(@TempDir Path dir) throws Exception {
     Path lock = dir.resolve("entry.lock");
     Files.writeString(lock, new EntryLock.Holder("agent-7", "other-boot", 4242, "2026-01-01T00:00:00Z").text());
-    Lines said = new Lines();
+    RecordedLines said = new RecordedLines();
     long t0 = System.nanoTime();
     try (EntryLock held = EntryLock.acquire(lock, "test", said, Duration.ofSeconds(2), Duration.ofSeconds(30))) {
       assertThat(Files.readString(lock)).contains("pid " + ProcessHandle.current().pid());
@@ -119,7 +104,7 @@ class EntryLockTest {
     });
     refresher.start();
     try {
-      assertThatThrownBy(() -> EntryLock.acquire(lock, "kernel", new Lines(), Duration.ofSeconds(2), Duration.ofSeconds(3)))
+      assertThatThrownBy(() -> EntryLock.acquire(lock, "kernel", new RecordedLines(), Duration.ofSeconds(2), Duration.ofSeconds(3)))
           .isInstanceOf(AskBuildException.class)
           .hasMessageContaining("kernel: gave up after")
           .hasMessageContaining("pid 4242 on agent-7")

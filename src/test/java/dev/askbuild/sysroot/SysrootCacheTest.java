@@ -6,6 +6,7 @@ import dev.askbuild.cache.EntryLock;
 import dev.askbuild.cache.EntryManifest;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
+import dev.askbuild.fixture.RecordedLines;
 import dev.askbuild.core.Sha256;
 import dev.askbuild.core.Toolchain;
 import dev.askbuild.fixture.Fixtures;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,21 +45,6 @@ class SysrootCacheTest {
     return new SysrootStage(ProcessRunner.inheritingEnvironment(), progress).run(request(runWork));
   }
 
-  /** What one run reported, warnings marked; lines may come from the run's own thread. */
-  static class Recorder implements Progress {
-    final List<String> lines = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void info(String line) {
-      lines.add(line);
-    }
-
-    @Override
-    public void warn(String line) {
-      lines.add("warning: " + line);
-    }
-  }
-
   @Test
   void aSysrootWhoseFileChangedAfterPublishingIsNamedAndRebuiltWithTheOriginalBytes() throws Exception {
     SysrootResult first = run(work, Progress.SILENT);
@@ -69,7 +54,7 @@ class SysrootCacheTest {
     Files.write(header, new byte[] {'\n'}, StandardOpenOption.APPEND);
     assertThat(Sha256.ofFile(header)).isNotEqualTo(published);
 
-    Recorder said = new Recorder();
+    RecordedLines said = new RecordedLines();
     SysrootResult again = run(work, said);
 
     assertThat(again.cacheHit()).as("a changed entry is no hit").isFalse();
@@ -90,9 +75,9 @@ class SysrootCacheTest {
     // The builder holds the lock until the other run says it waits for it, so the two really overlap
     // (without the lock both build, both stall here a minute, and the assertions below fail).
     CountDownLatch someoneWaits = new CountDownLatch(1);
-    List<Recorder> said = new ArrayList<>();
+    List<RecordedLines> said = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      said.add(new Recorder() {
+      said.add(new RecordedLines() {
         @Override
         public void info(String line) {
           super.info(line);
@@ -115,7 +100,7 @@ class SysrootCacheTest {
       List<Future<SysrootResult>> runs = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         Path runWork = Files.createDirectories(work.resolve("work-" + i));
-        Recorder progress = said.get(i);
+        RecordedLines progress = said.get(i);
         runs.add(pool.submit(() -> run(runWork, progress)));
       }
       for (Future<SysrootResult> run : runs) {
@@ -150,7 +135,7 @@ class SysrootCacheTest {
     assertThat(manifest).isRegularFile();
     Files.delete(manifest);
 
-    Recorder said = new Recorder();
+    RecordedLines said = new RecordedLines();
     SysrootResult again = run(work, said);
 
     assertThat(again.cacheHit()).isTrue();
@@ -164,7 +149,7 @@ class SysrootCacheTest {
     assertThat(EntryManifest.verify(again.path(), true)).isEmpty();
 
     // The next hit is checked against the manifest recorded now.
-    Recorder next = new Recorder();
+    RecordedLines next = new RecordedLines();
     assertThat(run(work, next).cacheHit()).isTrue();
     assertThat(next.lines).contains("sysroot: cache hit " + first.path() + "; its files match its manifest");
   }
