@@ -1,5 +1,6 @@
 package dev.askbuild.compile;
 
+import dev.askbuild.core.Heartbeat;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
 import dev.askbuild.core.FileTrees;
@@ -98,7 +99,10 @@ public final class CompileStage {
         stepEnv.put(OfflineShims.LIBC_FLAGS, String.join(" ", request.toolchain().libc().compilerFlags(request.sysroot())));
       }
       Command make = new Command(argv, tree, stepEnv);
-      ProcessRunner.Result result = runner.run(make, log);
+      ProcessRunner.Result result;
+      try (Heartbeat beat = Heartbeat.start(messages, "compile: " + step.component() + " (" + step.phase() + ")", () -> "")) {
+        result = runner.run(make, log);
+      }
       // A refused fetch or a host path is the cause when make fails after one: report that first.
       OfflineGuards.failOnNetworkAttempt(networkLog, step);
       OfflineGuards.failOnHostLeak(leakLog, tree, request, step);

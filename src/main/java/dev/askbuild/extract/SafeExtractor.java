@@ -1,6 +1,8 @@
 package dev.askbuild.extract;
 
 import dev.askbuild.core.AskBuildException;
+import dev.askbuild.core.Heartbeat;
+import dev.askbuild.core.Progress;
 import dev.askbuild.core.ExecutablePath;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.ProcessRunner;
@@ -56,15 +58,29 @@ public final class SafeExtractor {
    * by the hash of another; the one place every stage unpacks its verified inputs through.
    */
   public ExtractResult extract(TrustedFile tarball, ExtractRequest request) throws IOException {
+    return extract(tarball, request, Progress.SILENT, "");
+  }
+
+  /**
+   * As {@link #extract(TrustedFile, ExtractRequest)}, saying once a second how many entries and
+   * bytes are out so far ({@link Heartbeat}, each line starting with {@code what}): a kernel tarball
+   * takes half a minute.
+   */
+  public ExtractResult extract(TrustedFile tarball, ExtractRequest request, Progress progress, String what)
+      throws IOException {
     if (!request.archive().toAbsolutePath().normalize().equals(tarball.recheck())) {
       throw new IllegalArgumentException(request.archive() + " is not the proven " + tarball.path());
     }
-    ExtractResult result = extract(request);
+    ExtractResult result = extract(request, progress, what);
     tarball.recheck();
     return result;
   }
 
   public ExtractResult extract(ExtractRequest request) throws IOException {
+    return extract(request, Progress.SILENT, "");
+  }
+
+  private ExtractResult extract(ExtractRequest request, Progress progress, String what) throws IOException {
     Path archive = request.archive();
     if (!Files.isRegularFile(archive)) {
       throw AskBuildException.badInput("archive " + archive + " does not exist or is not a file");
@@ -80,7 +96,11 @@ public final class SafeExtractor {
     Files.createDirectory(staging);
     boolean published = false;
     try {
-      ExtractResult result = new Run(request, staging, target).extractAll();
+      Run run = new Run(request, staging, target);
+      ExtractResult result;
+      try (Heartbeat beat = Heartbeat.start(progress, what, run::state)) {
+        result = run.extractAll();
+      }
       FileTrees.publish(staging, target);
       published = true;
       return result;
@@ -115,10 +135,11 @@ public final class SafeExtractor {
     private final List<DirectoryFixup> directories = new ArrayList<>();
     private final byte[] buffer = new byte[BUFFER];
     private Path realRoot;
-    private long entries;
+    // Written by the extracting thread only, read by the heartbeat's.
+    private volatile long entries;
     private long files;
     private long hardlinks;
-    private long bytes;
+    private volatile long bytes;
     private long skipped;
     private String decoder;
 
@@ -130,6 +151,10 @@ public final class SafeExtractor {
       this.archiveSize = Files.size(request.archive());
       this.byteBudget = request.limits().byteBudget(archiveSize);
       this.realRoot = root.toRealPath();
+    }
+
+    String state() {
+      return entries + " entries, " + Heartbeat.megabytes(bytes);
     }
 
     ExtractResult extractAll() throws IOException {

@@ -377,7 +377,7 @@ public final class BoardJob {
     if (!Stage.KERNEL.runsFor(request.target())) {
       return Optional.empty();
     }
-    KernelSurvey survey = new KernelSurveyor(runner).survey(report.require(inputs.name("kernel")),
+    KernelSurvey survey = new KernelSurveyor(runner, log).survey(report.require(inputs.name("kernel")),
         requests.kernelPatches(askTree(report)), board.toolchain().arch(),
         workspace.stageWork(Stage.VERIFY).resolve("kernel-survey"), request.cache());
     survey.messages().forEach(log::info);

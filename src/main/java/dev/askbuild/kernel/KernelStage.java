@@ -9,6 +9,7 @@ import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Command;
 import dev.askbuild.core.DotConfig;
 import dev.askbuild.core.FileTrees;
+import dev.askbuild.core.Heartbeat;
 import dev.askbuild.core.PatchApplier;
 import dev.askbuild.core.ProcessRunner;
 import dev.askbuild.core.Progress;
@@ -88,10 +89,12 @@ public final class KernelStage {
         Files.writeString(staging.resolve(NearestTree.KEY_FILE), key.text(), StandardCharsets.UTF_8);
         manifest.write(staging.resolve(KernelManifest.FILE));
         long t0 = System.nanoTime();
-        if (base.isPresent() && Files.exists(staging.resolve(REBUILT_FROM))) {
-          EntryManifest.writeFromCopy(staging, base.get().entry());
-        } else {
-          EntryManifest.write(staging);
+        try (Heartbeat beat = Heartbeat.start(progress, "kernel: hashing the entry's files for its manifest", () -> "")) {
+          if (base.isPresent() && Files.exists(staging.resolve(REBUILT_FROM))) {
+            EntryManifest.writeFromCopy(staging, base.get().entry());
+          } else {
+            EntryManifest.write(staging);
+          }
         }
         say(messages, "kernel: hashed the entry's files for its manifest in " + seconds(t0));
         FileTrees.publish(staging, entry);
@@ -118,7 +121,12 @@ public final class KernelStage {
       return Optional.empty();
     }
     long t0 = System.nanoTime();
-    EntryCheck check = EntryCheck.of(entry);
+    EntryCheck check;
+    // On a machine that has not proved the entry yet (an imported or shared cache) this reads 1-2 GB.
+    try (Heartbeat beat = Heartbeat.start(progress, "kernel: checking cache entry " + key.id() + " against its manifest",
+        () -> "")) {
+      check = EntryCheck.of(entry);
+    }
     if (!check.intact()) {
       String line = "kernel: cache entry " + key.id() + " changed after it was published, rebuilding it: "
           + String.join("; ", check.problems());
@@ -154,7 +162,7 @@ public final class KernelStage {
     if (from.isEmpty()) {
       long t0 = System.nanoTime();
       new SafeExtractor().extract(request.kernelTar(), ExtractRequest.of(request.kernelTar().file(), tree)
-          .withStripComponents(1));
+          .withStripComponents(1), progress, "kernel: extracting " + request.kernelTar().name());
       say(messages, "kernel: extracted " + request.kernelTar().name() + " in " + seconds(t0));
       if (!Files.isRegularFile(tree.resolve("Makefile")) || !Files.isRegularFile(tree.resolve("Kconfig"))) {
         throw AskBuildException.badInput(
@@ -349,7 +357,7 @@ public final class KernelStage {
   private boolean copy(NearestTree base, Path tree, Path log, List<String> messages) throws IOException {
     long t0 = System.nanoTime();
     CacheStore.touch(base.entry()); // in use: prune keeps it while it is read
-    try {
+    try (Heartbeat beat = Heartbeat.start(progress, "kernel: copying the tree of cache entry " + base.id(), () -> "")) {
       runner.runChecked(Command.of(tree.getParent(), "cp", "-a", "--reflink=auto", base.tree().toString(), tree.toString()),
           log, "copying the tree of cache entry " + base.id());
     } catch (AskBuildException e) {

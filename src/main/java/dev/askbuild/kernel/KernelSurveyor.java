@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.PatchApplier;
+import dev.askbuild.core.Heartbeat;
 import dev.askbuild.core.ProcessRunner;
+import dev.askbuild.core.Progress;
 import dev.askbuild.core.Sha256;
 import dev.askbuild.core.TrustedFile;
 import dev.askbuild.extract.ArchiveScanner;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Takes a {@link KernelSurvey} of a verified kernel tarball with the board's patch series: one
@@ -34,9 +37,16 @@ public final class KernelSurveyor {
   private static final long MAX_SCANNED = 16L << 20;
 
   private final ProcessRunner runner;
+  private final Progress progress;
 
   public KernelSurveyor(ProcessRunner runner) {
+    this(runner, Progress.SILENT);
+  }
+
+  /** {@code progress} hears how far a survey that is not cached is (it reads the whole tarball). */
+  public KernelSurveyor(ProcessRunner runner, Progress progress) {
     this.runner = runner;
+    this.progress = progress;
   }
 
   /**
@@ -70,23 +80,10 @@ public final class KernelSurveyor {
     Set<String> symbols = new HashSet<>();
     Set<String> exports = new HashSet<>();
     String[] makefile = {null};
-    new ArchiveScanner().scan(tarball.recheck(), 1, (path, file, size, content) -> {
-      String p = trimmed(path);
-      addWithParents(paths, p);
-      if (!file) {
-        return true;
-      }
-      if (touched.contains(p)) {
-        copyInto(tree, p, content);
-      } else if (p.equals("Makefile")) {
-        makefile[0] = text(content, size);
-      } else if (isKconfig(p) && !KconfigScanner.otherArch(p, arch)) {
-        symbols.addAll(KconfigScanner.symbolsInText(text(content, size)));
-      } else if (isSource(p) && size <= MAX_SCANNED && !KconfigScanner.otherArch(p, arch)) {
-        ExportScanner.exportsIn(text(content, size), exports);
-      }
-      return true;
-    });
+    AtomicLong scanned = new AtomicLong();
+    try (Heartbeat beat = Heartbeat.start(progress, "verify: surveying " + tarball.name(), () -> scanned.get() + " paths")) {
+      scan(tarball, touched, tree, arch, paths, symbols, exports, makefile, scanned);
+    }
     tarball.recheck();
     if (makefile[0] == null && touched.contains("Makefile") && Files.isRegularFile(tree.resolve("Makefile"))) {
       makefile[0] = Files.readString(tree.resolve("Makefile"), StandardCharsets.ISO_8859_1); // as shipped
@@ -135,6 +132,29 @@ public final class KernelSurveyor {
         series.patches().isEmpty() ? "no patch series"
             : "patch series (" + series.patches().size() + " patch(es), " + touched.size() + " files) applies"));
     return survey.withMessages(messages);
+  }
+
+  /** One streaming pass over the tarball: what the survey collects, and the touched files written out. */
+  private static void scan(TrustedFile tarball, Set<String> touched, Path tree, String arch, Set<String> paths,
+      Set<String> symbols, Set<String> exports, String[] makefile, AtomicLong scanned) throws IOException {
+    new ArchiveScanner().scan(tarball.recheck(), 1, (path, file, size, content) -> {
+      scanned.incrementAndGet();
+      String p = trimmed(path);
+      addWithParents(paths, p);
+      if (!file) {
+        return true;
+      }
+      if (touched.contains(p)) {
+        copyInto(tree, p, content);
+      } else if (p.equals("Makefile")) {
+        makefile[0] = text(content, size);
+      } else if (isKconfig(p) && !KconfigScanner.otherArch(p, arch)) {
+        symbols.addAll(KconfigScanner.symbolsInText(text(content, size)));
+      } else if (isSource(p) && size <= MAX_SCANNED && !KconfigScanner.otherArch(p, arch)) {
+        ExportScanner.exportsIn(text(content, size), exports);
+      }
+      return true;
+    });
   }
 
   private static String trimmed(String path) {

@@ -12,6 +12,7 @@ import dev.askbuild.core.Command;
 import dev.askbuild.core.Dpkg;
 import dev.askbuild.core.CrossToolchain;
 import dev.askbuild.core.FileTrees;
+import dev.askbuild.core.Heartbeat;
 import dev.askbuild.core.Libc;
 import dev.askbuild.core.Messages;
 import dev.askbuild.core.PatchApplier;
@@ -117,7 +118,9 @@ public final class SysrootStage {
           stagePackage(pkg, staging);
         }
         for (VendoredLibrary library : request.libraries()) {
-          buildLibrary(library, request, staging, messages);
+          try (Heartbeat beat = Heartbeat.start(messages, "sysroot: building " + library.name(), () -> "")) {
+            buildLibrary(library, request, staging, messages);
+          }
         }
         for (Path file : StagingPaths.rewrite(staging)) {
           progress.info("sysroot: " + staging.relativize(file) + " named the staging directory; now sysroot-relative");
