@@ -78,9 +78,12 @@ sums=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["result"]
 pk=$(dirname "$sums")
 sysroot=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["result"]["sysroot"])' "$work/s1/state/sysroot.json")
 tree=$(readlink -f "$work/s1/work/kernel/linux")
+# The kernel tarball is read where Debian installed it, not from the packages directory.
+ktar=$(python3 -c 'import json,sys; print([v["trusted"]["path"] for v in json.load(open(sys.argv[1]))["result"]["verdicts"] if v["file"].startswith("linux-")][0])' "$work/s1/state/verify.json")
 by_hand() {
   local d="$work/hand"; rm -rf "$d"; mkdir -p "$d/ask" "$d/dist"
-  (cd "$pk" && sha256sum --quiet -c SHA256SUMS)
+  (cd "$pk" && grep -v " $(basename "$ktar")\$" SHA256SUMS | sha256sum --quiet -c -)
+  (cd "$(dirname "$ktar")" && grep " $(basename "$ktar")\$" "$pk/SHA256SUMS" | sha256sum --quiet -c -)
   tar -xzf "$pk/ask-demo.tar.gz" -C "$d/ask" --strip-components=1
   make -C "$d/ask" -j"$(nproc)" modules ARCH=arm64 CROSS_COMPILE=$triple- KDIR="$tree" PLATFORM=DEMO
   make -C "$d/ask" -j"$(nproc)" userspace CC="$triple-gcc --sysroot=$sysroot" AR=$triple-ar CFLAGS=-O2
@@ -108,10 +111,11 @@ sed -i '0,/printf("/s//printf("(changed) /' "$hello"
   > "$work/P2/ask-demo.tar.gz"
 for f in "$pk"/*; do [[ "$(basename "$f")" == ask-demo.tar.gz || "$(basename "$f")" == SHA256SUMS ]] || ln "$f" "$work/P2/" 2>/dev/null || cp "$f" "$work/P2/"; done
 (cd "$work/P2" && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS)
+grep " $(basename "$ktar")\$" "$pk/SHA256SUMS" >> "$work/P2/SHA256SUMS"  # the kernel, still read from $ktar
 cp -r "$work/B0" "$work/B2"
 new=$(sha256sum "$work/P2/ask-demo.tar.gz" | cut -d' ' -f1)
 sed -i "s/^sha256  [0-9a-f]*  ask-demo.tar.gz/sha256  $new  ask-demo.tar.gz/" "$work/B2/demo.hash"
-askt=$(build "$work/ask.log" --board-dir "$work/B2" --packages "$work/P2" --out "$work/ask" --cache "$work/C1")
+askt=$(build "$work/ask.log" --board-dir "$work/B2" --packages "$work/P2" --kernel-tar "$ktar" --out "$work/ask" --cache "$work/C1")
 changed=$(cmp -s "$work/ask/dist/hello" "$work/s1/dist/hello" && echo "hello unchanged" || echo "hello changed")
 printf 'ASK source change     %8.1f s   /cold %s (target < 0.05); %s, %s\n' "$askt" "$(ratio "$askt" "$cold")" \
   "$(kernel_line "$work/ask.log")" "$changed"

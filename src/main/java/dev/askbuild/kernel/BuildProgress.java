@@ -147,7 +147,7 @@ final class BuildProgress implements AutoCloseable {
         .append(expected.exact() ? "" : "~").append(expected.objects()).append(" objects (")
         .append(percent()).append(" %), ").append(duration(elapsed));
     // An ETA from the first few objects is noise (they include the host tools and headers).
-    if (objects >= Math.max(10, expected.objects() / 50) && objects < expected.objects()) {
+    if (!done && objects >= Math.max(10, expected.objects() / 50) && objects < expected.objects()) {
       double eta = elapsed * (expected.objects() - objects) / objects;
       line.append(", ETA ").append(duration(eta));
     }

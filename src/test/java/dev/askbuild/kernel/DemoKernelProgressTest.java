@@ -46,5 +46,6 @@ class DemoKernelProgressTest {
     assertThat(last[0]).as("the count the log ends on").isEqualTo(demo.objects()).isGreaterThan(500);
     assertThat(lines).last().asString()
         .startsWith("kernel: full build done in ").contains(", " + demo.objects() + " objects, Module.symvers ");
+    assertThat(lines.get(lines.size() - 2)).as("a finished build has no ETA").doesNotContain("ETA");
   }
 }
