@@ -145,6 +145,16 @@ public final class EntryManifest {
     return problems.stream().sorted().limit(10).toList();
   }
 
+  /** One file of the entry is what the manifest says (read and hashed now), without checking the rest. */
+  public static boolean holds(Path entry, String relative) throws IOException {
+    Path file = entry.resolve(relative);
+    if (!exists(entry) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    String line = Sha256.ofFile(file) + "  " + Files.size(file) + "  " + relative;
+    return Files.readAllLines(entry.resolve(FILE), StandardCharsets.UTF_8).contains(line);
+  }
+
   /** Where this machine remembers which files it proved; beside the entry, never inside it. */
   static Path statFile(Path entry, String host) {
     Path absolute = entry.toAbsolutePath().normalize();

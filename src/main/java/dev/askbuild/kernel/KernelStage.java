@@ -87,6 +87,7 @@ public final class KernelStage {
       try {
         KernelManifest manifest = prepare(request, staging, key, tarSha, toolchain, base, messages);
         Files.writeString(staging.resolve(NearestTree.KEY_FILE), key.text(), StandardCharsets.UTF_8);
+        KernelSurveyor.keepIn(staging, request.cache(), request.kernelTar(), request.patches(), request.toolchain().arch());
         manifest.write(staging.resolve(KernelManifest.FILE));
         long t0 = System.nanoTime();
         try (Heartbeat beat = Heartbeat.start(progress, "kernel: hashing the entry's files for its manifest", () -> "")) {

@@ -1,6 +1,7 @@
 package dev.askbuild.kernel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.askbuild.cache.EntryManifest;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.PatchApplier;
@@ -55,10 +56,12 @@ public final class KernelSurveyor {
    */
   public KernelSurvey survey(TrustedFile tarball, PatchSeries series, String arch, Path work, Path cache)
       throws IOException {
-    String key = Sha256.ofString(CACHE_FORMAT + "\ntarball " + tarball.sha256() + "\narch " + arch + "\npatches\n"
-        + series.identity()).substring(0, 24);
+    String key = key(tarball, series, arch);
     Path entry = cache.toAbsolutePath().resolve("kernel-survey").resolve(key + ".json");
     ObjectMapper json = new ObjectMapper();
+    if (!Files.isRegularFile(entry)) {
+      fromKernelEntry(cache, key).ifPresent(copy -> copyInto(copy, entry));
+    }
     if (Files.isRegularFile(entry)) {
       KernelSurvey kept = json.readValue(entry.toFile(), KernelSurvey.class);
       return kept.withMessages(List.of("verify: kernel survey " + key + " of " + tarball.name() + " (Linux "
@@ -132,6 +135,60 @@ public final class KernelSurveyor {
         series.patches().isEmpty() ? "no patch series"
             : "patch series (" + series.patches().size() + " patch(es), " + touched.size() + " files) applies"));
     return survey.withMessages(messages);
+  }
+
+  static String key(TrustedFile tarball, PatchSeries series, String arch) {
+    return Sha256.ofString(CACHE_FORMAT + "\ntarball " + tarball.sha256() + "\narch " + arch + "\npatches\n"
+        + series.identity()).substring(0, 24);
+  }
+
+  /** The name a kernel entry keeps the survey of its own inputs under. */
+  static String fileInEntry(String key) {
+    return "kernel-survey-" + key + ".json";
+  }
+
+  /**
+   * Puts the survey of the tree's inputs, when this cache has one, into a kernel entry being made:
+   * an entry exported to another agent's cache then brings it along, and that agent's verify
+   * does not read the whole tarball again to learn what the tree already is.
+   */
+  static void keepIn(Path staging, Path cache, TrustedFile tarball, PatchSeries series, String arch) throws IOException {
+    String key = key(tarball, series, arch);
+    Path survey = cache.toAbsolutePath().resolve("kernel-survey").resolve(key + ".json");
+    if (Files.isRegularFile(survey)) {
+      Files.copy(survey, staging.resolve(fileInEntry(key)));
+    }
+  }
+
+  /**
+   * A published kernel entry's copy of the survey, if one has it and the copy is what its manifest
+   * says (the rest of the entry is checked when the kernel stage hits it).
+   */
+  private static java.util.Optional<Path> fromKernelEntry(Path cache, String key) throws IOException {
+    Path kernels = cache.toAbsolutePath().resolve("kernel");
+    if (!Files.isDirectory(kernels)) {
+      return java.util.Optional.empty();
+    }
+    String name = fileInEntry(key);
+    try (java.util.stream.Stream<Path> entries = Files.list(kernels)) {
+      for (Path dir : entries.filter(d -> !d.getFileName().toString().startsWith(".")).sorted().toList()) {
+        if (Files.isRegularFile(dir.resolve(name)) && EntryManifest.holds(dir, name)) {
+          return java.util.Optional.of(dir.resolve(name));
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static void copyInto(Path copy, Path entry) {
+    try {
+      Files.createDirectories(entry.getParent());
+      Path tmp = entry.resolveSibling("." + entry.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+      Files.copy(copy, tmp);
+      Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // Without the copy the survey is made from the tarball, as on a cache that never had it.
+    }
   }
 
   /** One streaming pass over the tarball: what the survey collects, and the touched files written out. */

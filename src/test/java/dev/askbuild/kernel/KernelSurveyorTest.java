@@ -99,6 +99,35 @@ class KernelSurveyorTest {
   }
 
   @Test
+  void aKernelEntryCarriesItsSurveyToAnotherCache(@TempDir Path dir) throws Exception {
+    TrustedFile tarball = kernelTarball(dir);
+    PatchSeries series = series(dir, "0001-ask.patch", SERIES_OK);
+    KernelSurvey survey = new KernelSurveyor(ProcessRunner.forBuilds())
+        .survey(tarball, series, "arm64", dir.resolve("work"), dir.resolve("cache"));
+    // An entry the kernel stage publishes keeps the survey of its inputs; here one carried to an
+    // empty cache (as `cache export` and `import` do), with its manifest.
+    Path entry = Files.createDirectories(dir.resolve("other/kernel/0123456789abcdef01234567"));
+    KernelSurveyor.keepIn(entry, dir.resolve("cache"), tarball, series, "arm64");
+    dev.askbuild.cache.EntryManifest.write(entry);
+
+    KernelSurvey carried = new KernelSurveyor(ProcessRunner.forBuilds())
+        .survey(tarball, series, "arm64", dir.resolve("work2"), dir.resolve("other"));
+    assertThat(carried.messages()).singleElement().asString().contains("from the cache");
+    assertThat(carried.exports()).isEqualTo(survey.exports());
+    assertThat(dir.resolve("work2/logs")).as("the tarball was not surveyed again").doesNotExist();
+
+    // A copy changed after publishing is not trusted: the tarball is surveyed again.
+    Path copy = entry.resolve(KernelSurveyor.fileInEntry(KernelSurveyor.key(tarball, series, "arm64")));
+    Files.writeString(copy, Files.readString(copy).replace("br_fdb_find", "br_fdb_lost"));
+    Files.createDirectories(dir.resolve("third/kernel"));
+    Files.move(entry, dir.resolve("third/kernel/0123456789abcdef01234567"));
+    KernelSurvey third = new KernelSurveyor(ProcessRunner.forBuilds())
+        .survey(tarball, series, "arm64", dir.resolve("work3"), dir.resolve("third"));
+    assertThat(third.messages()).singleElement().asString().startsWith("verify: surveyed ");
+    assertThat(third.exports("br_fdb_find")).isTrue();
+  }
+
+  @Test
   void aSeriesThatDoesNotApplyFailsNamingThePatchAndTheMissingFileAndIsNotCached(@TempDir Path dir)
       throws Exception {
     TrustedFile tarball = kernelTarball(dir);
