@@ -325,7 +325,7 @@ public final class BoardJob {
       return;
     }
     String name = inputs.name("kernel");
-    KernelVersion version = KernelVersion.of(report.require(name));
+    KernelVersion version = KernelVersion.of(report.require(name), request.cache());
     version.require(board.kernel().version().get(), name, board.name());
     log.info("verify: " + name + " is Linux " + version + ", the board's line " + board.kernel().version().get());
   }

@@ -4,6 +4,10 @@ import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.TrustedFile;
 import dev.askbuild.extract.ArchiveScanner;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +45,27 @@ public record KernelVersion(int version, int patchlevel, int sublevel) {
         .orElseThrow(() -> AskBuildException.badInput(tarball.name() + " has no top-level Makefile after its first"
             + " directory; it is not a Linux source tarball"));
     return parse(tarball.name(), makefile);
+  }
+
+  /**
+   * As {@link #of(TrustedFile)}, remembered in the cache by the tarball's proven hash: reaching the
+   * Makefile means decompressing the tarball up to it (two seconds for Debian's), and bytes with
+   * that hash always hold the same Makefile.
+   */
+  public static KernelVersion of(TrustedFile tarball, Path cache) throws IOException {
+    Path memo = cache.toAbsolutePath().resolve("kernel-survey").resolve("version-" + tarball.sha256() + ".txt");
+    if (Files.isRegularFile(memo)) {
+      String[] f = Files.readString(memo, StandardCharsets.UTF_8).strip().split("\\.");
+      if (f.length == 3 && java.util.Arrays.stream(f).allMatch(x -> x.matches("\\d{1,4}"))) {
+        return new KernelVersion(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+      }
+    }
+    KernelVersion version = of(tarball);
+    Files.createDirectories(memo.getParent());
+    Path tmp = memo.resolveSibling("." + memo.getFileName() + "." + java.util.UUID.randomUUID());
+    Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
+    Files.move(tmp, memo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return version;
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.askbuild.core.TrustedFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KernelVersionTest {
   @Test
@@ -20,6 +21,23 @@ class KernelVersionTest {
     assertThat(version.sublevel()).isGreaterThan(49);
     assertThatThrownBy(() -> version.require("6.12.49", "linux-source-6.12.tar.xz", "mono-gateway"))
         .hasMessageContaining("is Linux 6.12." + version.sublevel() + ", but board mono-gateway is built on Linux 6.12.49");
+  }
+
+  @Test
+  void aVersionReadOnceIsRememberedByTheTarballsProvenHash(@TempDir Path cache) throws Exception {
+    Path tarball = Path.of("/usr/src/linux-source-6.12.tar.xz");
+    TrustedFile proven = TrustedFile.hash(tarball.getFileName().toString(), tarball);
+    KernelVersion read = KernelVersion.of(proven, cache);
+    assertThat(read).isEqualTo(KernelVersion.of(proven));
+    Path memo = cache.resolve("kernel-survey/version-" + proven.sha256() + ".txt");
+    assertThat(memo).hasContent(read.toString());
+    // The next run takes it from there (the tarball is not read), and a memo that is not a
+    // version is ignored and written again from the tarball.
+    java.nio.file.Files.writeString(memo, "6.12.999\n");
+    assertThat(KernelVersion.of(proven, cache).sublevel()).isEqualTo(999);
+    java.nio.file.Files.writeString(memo, "garbage\n");
+    assertThat(KernelVersion.of(proven, cache)).isEqualTo(read);
+    assertThat(memo).hasContent(read.toString());
   }
 
   @Test
