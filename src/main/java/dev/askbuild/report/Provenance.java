@@ -63,10 +63,26 @@ final class Provenance {
         .put("configSha256", k.configSha256())
         .put("symversSha256", k.symversSha256())
         .put("modversions", k.modversions());
-    inputs.addObject().put("name", "kernel .config").put("path", Path.of(k.dir(), ".config").toString()).put("sha256", k.configSha256());
+    inputs.addObject().put("name", "kernel .config").put("path", kernelFile(k.dir(), ".config")).put("sha256", k.configSha256());
     if (!k.symversSha256().isEmpty()) {
-      inputs.addObject().put("name", "kernel Module.symvers").put("path", Path.of(k.dir(), "Module.symvers").toString()).put("sha256", k.symversSha256());
+      inputs.addObject().put("name", "kernel Module.symvers").put("path", kernelFile(k.dir(), "Module.symvers")).put("sha256", k.symversSha256());
     }
+  }
+
+  /**
+   * Where a kernel file came from: a tree of the stage cache by its place in the cache ({@code
+   * $CACHE/kernel/<id>/tree/.config}), so two builds of the same inputs write the same report
+   * whichever directory their caches are in; a tree given by hand by its path.
+   */
+  static String kernelFile(String dir, String file) {
+    Path tree = Path.of(dir);
+    Path entry = tree.getParent();
+    Path kernels = entry == null ? null : entry.getParent();
+    if (tree.getFileName() != null && tree.getFileName().toString().equals("tree") && kernels != null
+        && kernels.getFileName() != null && kernels.getFileName().toString().equals("kernel")) {
+      return "$CACHE/kernel/" + entry.getFileName() + "/tree/" + file;
+    }
+    return tree.resolve(file).toString();
   }
 
   private static ObjectNode readInput(Path file) {
