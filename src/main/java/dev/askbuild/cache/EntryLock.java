@@ -2,6 +2,7 @@ package dev.askbuild.cache;
 
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.Progress;
+import dev.askbuild.core.Ticker;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
@@ -16,8 +17,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,18 +37,12 @@ public final class EntryLock implements AutoCloseable {
 
   private final Path file;
   private final String owner;
-  private final ScheduledExecutorService heartbeat;
+  private final Ticker heartbeat;
 
   private EntryLock(Path file, String owner, Duration touchEvery) {
     this.file = file;
     this.owner = owner;
-    this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "cache-lock-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
-    long ms = touchEvery.toMillis();
-    heartbeat.scheduleWithFixedDelay(this::touch, ms, ms, TimeUnit.MILLISECONDS);
+    this.heartbeat = Ticker.every(touchEvery, "cache-lock-heartbeat", this::touch);
   }
 
   /** The lock file of a cache entry. */
@@ -163,7 +156,7 @@ public final class EntryLock implements AutoCloseable {
   /** Releases the lock, when it is still this run's. */
   @Override
   public void close() throws IOException {
-    heartbeat.shutdownNow();
+    heartbeat.close();
     if (read(file).map(owner::equals).orElse(false)) {
       Files.deleteIfExists(file);
     }

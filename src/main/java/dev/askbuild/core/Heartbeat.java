@@ -1,8 +1,7 @@
 package dev.askbuild.core;
 
+import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -24,7 +23,7 @@ public final class Heartbeat implements AutoCloseable {
   private final LongSupplier nanos;
   private final long start;
   private long lastMilestone;
-  private ScheduledExecutorService ticker;
+  private Ticker ticker;
 
   Heartbeat(Progress progress, String what, Supplier<String> state, LongSupplier nanos) {
     this.progress = progress;
@@ -41,12 +40,7 @@ public final class Heartbeat implements AutoCloseable {
     if (progress == Progress.SILENT) {
       return beat; // nobody listens: no thread
     }
-    beat.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
-    beat.ticker.scheduleWithFixedDelay(beat::tickQuietly, 1, 1, TimeUnit.SECONDS);
+    beat.ticker = Ticker.every(Duration.ofSeconds(1), "heartbeat", beat::tickQuietly);
     return beat;
   }
 
@@ -83,7 +77,7 @@ public final class Heartbeat implements AutoCloseable {
   @Override
   public void close() {
     if (ticker != null) {
-      ticker.shutdownNow();
+      ticker.close();
     }
   }
 }

@@ -1,15 +1,15 @@
 package dev.askbuild.kernel;
 
 import dev.askbuild.core.Progress;
+import dev.askbuild.core.Ticker;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
@@ -34,7 +34,7 @@ final class BuildProgress implements AutoCloseable {
   private final Progress progress;
   private final LongSupplier nanos;
   private final long start;
-  private ScheduledExecutorService poller;
+  private Ticker poller;
 
   private long offset;
   private final StringBuilder partial = new StringBuilder();
@@ -60,12 +60,7 @@ final class BuildProgress implements AutoCloseable {
   /** Starts polling the log once a second on a daemon thread. */
   static BuildProgress watch(Path log, String what, ObjectEstimate expected, Progress progress) throws IOException {
     BuildProgress watcher = new BuildProgress(log, what, expected, progress, System::nanoTime);
-    watcher.poller = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "kernel-progress");
-      t.setDaemon(true);
-      return t;
-    });
-    watcher.poller.scheduleWithFixedDelay(watcher::pollQuietly, 1, 1, TimeUnit.SECONDS);
+    watcher.poller = Ticker.every(Duration.ofSeconds(1), "kernel-progress", watcher::pollQuietly);
     return watcher;
   }
 
@@ -179,7 +174,7 @@ final class BuildProgress implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     if (poller != null) {
-      poller.shutdownNow();
+      poller.close();
     }
     drain();
     if (!partial.isEmpty()) {

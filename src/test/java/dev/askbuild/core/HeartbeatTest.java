@@ -2,7 +2,7 @@ package dev.askbuild.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import dev.askbuild.fixture.RecordedLines;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,25 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /** A step of unknown length says once a second how far it is, and a log keeps a line every 30 s. */
 class HeartbeatTest {
-  final List<String> statuses = new ArrayList<>();
-  final List<String> milestones = new ArrayList<>();
+  final RecordedLines sink = new RecordedLines();
+  final List<String> statuses = sink.statuses;
+  final List<String> milestones = sink.milestones;
   long now;
-
-  final Progress sink = new Progress() {
-    @Override
-    public void info(String line) {}
-
-    @Override
-    public void warn(String line) {}
-
-    @Override
-    public void status(String line, boolean milestone) {
-      statuses.add(line);
-      if (milestone) {
-        milestones.add(line);
-      }
-    }
-  };
 
   @Test
   void eachTickSaysWhatIsDoneAndALogKeepsOneLineEveryThirtySeconds() {

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.askbuild.core.AskBuildException;
 import dev.askbuild.core.ExitCode;
 import dev.askbuild.core.ProcessRunner;
-import dev.askbuild.core.Progress;
 import dev.askbuild.core.Sha256;
 import dev.askbuild.fixture.Fixtures;
+import dev.askbuild.fixture.RecordedLines;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The demo board end to end, offline, with the inputs it makes itself. */
 class BuildPipelineTest {
-  final List<String> lines = new ArrayList<>();
-  final Progress progress = new Progress() {
-    @Override
-    public void info(String line) {
-      lines.add(line);
-    }
-
-    @Override
-    public void warn(String line) {
-      lines.add("warning: " + line);
-    }
-  };
+  final RecordedLines progress = new RecordedLines();
+  final List<String> lines = progress.lines;
 
   private Manifest build(JobRequest request) throws Exception {
     BoardJob job = BoardJob.open(request, ProcessRunner.forBuilds(), progress);

@@ -2,12 +2,11 @@ package dev.askbuild.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.askbuild.core.Progress;
+import dev.askbuild.fixture.RecordedLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,25 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The make log's lines counted as make writes them, reported at a bounded rate. */
 class BuildProgressTest {
-  final List<String> statuses = new ArrayList<>();
-  final List<String> milestones = new ArrayList<>();
+  final RecordedLines sink = new RecordedLines();
+  final List<String> statuses = sink.statuses;
+  final List<String> milestones = sink.milestones;
   long now;
-
-  final Progress sink = new Progress() {
-    @Override
-    public void info(String line) {}
-
-    @Override
-    public void warn(String line) {}
-
-    @Override
-    public void status(String line, boolean milestone) {
-      statuses.add(line);
-      if (milestone) {
-        milestones.add(line);
-      }
-    }
-  };
 
   @Test
   void objectsAreCountedAcrossPartialWritesAndMilestonesComeEveryTenPercent(@TempDir Path dir) throws IOException {

@@ -7,10 +7,10 @@ import dev.askbuild.board.Boards;
 import dev.askbuild.cache.CompilerCache;
 import dev.askbuild.core.FileTrees;
 import dev.askbuild.core.ProcessRunner;
-import dev.askbuild.core.Progress;
 import dev.askbuild.core.Sha256;
 import dev.askbuild.fixture.DemoKernel;
 import dev.askbuild.fixture.Fixtures;
+import dev.askbuild.fixture.RecordedLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,27 +39,6 @@ class SharedCacheBuildTest {
   private static final Pattern STATUS =
       Pattern.compile("kernel: full build: (\\d+)/~?(\\d+) objects \\((\\d+) %\\).*");
 
-  /** What one run reported: info lines and status lines apart. */
-  static final class Recorder implements Progress {
-    final List<String> info = new CopyOnWriteArrayList<>();
-    final List<String> status = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void info(String line) {
-      info.add(line);
-    }
-
-    @Override
-    public void warn(String line) {
-      info.add("warning: " + line);
-    }
-
-    @Override
-    public void status(String line, boolean milestone) {
-      status.add(line);
-    }
-  }
-
   @Test
   void twoRunsOnAnEmptySharedCacheBuildOnceWithProgressAndTheWarmTreeHasTheColdTreesBytes() throws Exception {
     KernelResult cold = DemoKernel.prepared();
@@ -68,10 +46,10 @@ class SharedCacheBuildTest {
     BoardProfile demo = Boards.load("demo");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      List<Recorder> said = List.of(new Recorder(), new Recorder());
+      List<RecordedLines> said = List.of(new RecordedLines(), new RecordedLines());
       List<Future<KernelResult>> runs = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
-        Recorder progress = said.get(i);
+        RecordedLines progress = said.get(i);
         KernelRequest request = KernelRequest.arm64(TestKernels.trustedTarball(),
                 ConfigFragment.parse("board demo kernel.config", demo.fragmentText()),
                 BaseConfig.parse(demo.kernel().baseConfig()), shared.resolve("work-" + i), shared.resolve("cache"))
@@ -89,16 +67,16 @@ class SharedCacheBuildTest {
       assertThat(built.cacheHit()).isFalse();
       assertThat(results.get(waiter).cacheHit()).as("the second run waited, then hit").isTrue();
       assertThat(results.get(waiter).tree()).isEqualTo(built.tree());
-      assertThat(said.get(waiter).info).anyMatch(l -> l.startsWith("kernel: waiting for pid "));
+      assertThat(said.get(waiter).lines).anyMatch(l -> l.startsWith("kernel: waiting for pid "));
 
       // Progress: the live log named up front, then counts that rise to the make's object total.
-      Recorder progress = said.get(builder);
+      RecordedLines progress = said.get(builder);
       Path log = shared.resolve("work-" + builder).resolve("logs/kernel-make.log").toAbsolutePath();
-      assertThat(progress.info).anyMatch(l -> l.startsWith("kernel: full build, expecting about ")
+      assertThat(progress.lines).anyMatch(l -> l.startsWith("kernel: full build, expecting about ")
           && l.contains("from an estimate from the config's") && l.endsWith("; live log: " + log));
       List<int[]> counts = new ArrayList<>();
       // The make's counts; the steps around it (extraction, hashing) have heartbeats of their own.
-      for (String line : progress.status.stream().filter(l -> l.startsWith("kernel: full build: ")).toList()) {
+      for (String line : progress.statuses.stream().filter(l -> l.startsWith("kernel: full build: ")).toList()) {
         Matcher m = STATUS.matcher(line);
         assertThat(m.matches()).as(line).isTrue();
         counts.add(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3))});
@@ -115,7 +93,7 @@ class SharedCacheBuildTest {
       }
       assertThat(built.objects()).isEqualTo((int) inLog).isGreaterThan(500);
       assertThat(counts.get(counts.size() - 1)[0]).isLessThanOrEqualTo(built.objects());
-      assertThat(progress.info).anyMatch(l -> l.startsWith("kernel: full build done in ")
+      assertThat(progress.lines).anyMatch(l -> l.startsWith("kernel: full build done in ")
           && l.contains(", " + built.objects() + " objects, "));
 
       // The warm build (its compiles answered by ccache) made the cold tree's bytes.
