@@ -40,7 +40,7 @@ public final class Heartbeat implements AutoCloseable {
     if (progress == Progress.SILENT) {
       return beat; // nobody listens: no thread
     }
-    beat.ticker = Ticker.every(Duration.ofSeconds(1), "heartbeat", beat::tickQuietly);
+    beat.ticker = Ticker.every(Duration.ofSeconds(1), "heartbeat", beat::tick);
     return beat;
   }
 
@@ -59,14 +59,6 @@ public final class Heartbeat implements AutoCloseable {
     long s = Math.round((now - start) / 1e9);
     String elapsed = s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     return what + ": " + (done.isEmpty() ? "" : done + ", ") + elapsed;
-  }
-
-  private void tickQuietly() {
-    try {
-      tick();
-    } catch (RuntimeException e) {
-      // A status that cannot be formed now costs one line; the step itself goes on.
-    }
   }
 
   /** "610 MB": a byte count as a status shows it. */

@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A task run at a fixed delay on one daemon thread of its own: the status lines of long steps and
  * the refresh of a cache lock. Daemon, so a ticker nobody stopped never keeps the JVM alive after
- * the command is done; stopping it interrupts a running tick.
+ * the command is done; stopping it interrupts a running tick. A tick that throws costs that tick
+ * only: a scheduled executor silently cancels a task that throws, which for the lock's refresh would
+ * let waiters take over a build that is still running.
  */
 public final class Ticker implements AutoCloseable {
   private final ScheduledExecutorService executor;
@@ -25,7 +27,13 @@ public final class Ticker implements AutoCloseable {
       return t;
     });
     long ms = every.toMillis();
-    executor.scheduleWithFixedDelay(task, ms, ms, TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        // The next tick tries again; the work the ticker reports on or guards goes on regardless.
+      }
+    }, ms, ms, TimeUnit.MILLISECONDS);
     return new Ticker(executor);
   }
 
