@@ -78,13 +78,13 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof AskBuildException ab) {
-            err.println("askbuild: " + ab.getMessage());
+            err.println("error: " + ab.getMessage());
           } else if (e instanceof java.nio.file.FileSystemException fs) {
             // A path the checks before the stages could not foresee (a disk full, a directory made
             // read-only meanwhile): the path and the reason, on one line.
-            err.println("askbuild: " + fs.getFile() + ": " + dev.askbuild.core.FileErrors.reason(fs) + (fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : ""));
+            err.println("error: " + fs.getFile() + ": " + dev.askbuild.core.FileErrors.reason(fs) + (fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : ""));
           } else {
-            err.println("askbuild: internal error: " + e + (debug ? "" : " (run again with --debug for the stack trace)"));
+            err.println("error: internal error: " + e + (debug ? "" : " (run again with --debug for the stack trace)"));
           }
           if (debug) {
             e.printStackTrace(err);
@@ -94,10 +94,7 @@ public final class Main implements Runnable {
         });
     cli.setParameterExceptionHandler(
         (e, args2) -> {
-          err.println("askbuild: " + e.getMessage());
-          // A mistyped option or command: picocli's nearest names ("Did you mean: verify --board?").
-          CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-          e.getCommandLine().usage(err);
+          err.println(ParseErrorLine.of(e));
           err.flush();
           return ExitCode.BAD_INPUT.code();
         });

@@ -33,7 +33,7 @@ final class OfflineShims {
       #!/bin/sh
       # ask-build offline shim: this build may not reach the network.
       echo "$(basename "$0") $*" >> "$%s"
-      echo "askbuild: offline build: refused network command: $(basename "$0") $*" >&2
+      echo "error: offline build: refused network command: $(basename "$0") $*" >&2
       exit 1
       """;
 
@@ -45,7 +45,7 @@ final class OfflineShims {
         case "$a" in
           clone|fetch|pull|push|ls-remote|submodule|remote)
             echo "git $*" >> "$%s"
-            echo "askbuild: offline build: refused network command: git $*" >&2
+            echo "error: offline build: refused network command: git $*" >&2
             exit 1 ;;
           -*) ;;
           *) break ;;

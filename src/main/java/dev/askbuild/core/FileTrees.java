@@ -22,7 +22,12 @@ public final class FileTrees {
 
   private FileTrees() {}
 
-  /** Deletes a tree; links are removed, never followed. A missing path is not an error. */
+  /**
+   * Deletes a tree; links are removed, never followed. A missing path is not an error, nor is a
+   * part of the tree that another remover takes away meanwhile: a signal's shutdown guard removes a
+   * staging tree while the stage's own cleanup may be removing it too, and both must end with the
+   * tree gone.
+   */
   public static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -34,7 +39,11 @@ public final class FileTrees {
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
               throws IOException {
             // A read-only directory from an archive must still be emptied.
-            makeOwnerWritable(dir);
+            try {
+              makeOwnerWritable(dir);
+            } catch (NoSuchFileException gone) {
+              return FileVisitResult.SKIP_SUBTREE; // removed meanwhile by another remover
+            }
             return FileVisitResult.CONTINUE;
           }
 
@@ -55,7 +64,7 @@ public final class FileTrees {
 
           @Override
           public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-            if (exc != null) {
+            if (exc != null && !(exc instanceof NoSuchFileException)) {
               throw exc;
             }
             Files.deleteIfExists(dir);

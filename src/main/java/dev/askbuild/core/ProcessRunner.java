@@ -50,27 +50,23 @@ public final class ProcessRunner {
 
   /** Runs a command, appending its combined output to {@code log}. */
   public Result run(Command command, Path log) throws IOException {
-    Files.createDirectories(log.toAbsolutePath().getParent());
-    ShutdownGuard.requireNotInterrupted(command.display());
     ProcessBuilder builder = builder(command);
     inOwnSession(builder);
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Files.writeString(
-        log,
-        "$ (cd " + command.workDir() + " && " + command.display() + ")\n",
-        StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw AskBuildException.environment(
-          "cannot run " + command.argv().get(0) + ": " + e.getMessage());
-    }
-    ShutdownGuard.track(process);
+    Process process = ShutdownGuard.startTracked(command.display(), () -> {
+      // The log often lies in a staging tree a signal's guard removes: written only if the
+      // command is really started.
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      Files.writeString(
+          log,
+          "$ (cd " + command.workDir() + " && " + command.display() + ")\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+      return start(builder, command);
+    });
     try {
       int code = process.waitFor();
       // Killed by the shutdown guard: say so, not "make failed (exit 2)".
@@ -133,14 +129,7 @@ public final class ProcessRunner {
     ProcessBuilder builder = builder(command);
     builder.redirectErrorStream(true);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw AskBuildException.environment(
-          "cannot run " + command.argv().get(0) + ": " + e.getMessage());
-    }
-    ShutdownGuard.track(process);
+    Process process = ShutdownGuard.startTracked(command.display(), () -> start(builder, command));
     byte[] out;
     try {
       out = process.getInputStream().readAllBytes();
@@ -182,6 +171,14 @@ public final class ProcessRunner {
    */
   public static java.util.Optional<String> filterFailure(InputStream stream, long millis) {
     return stream instanceof PipedProcess piped ? piped.failure(millis) : java.util.Optional.empty();
+  }
+
+  private static Process start(ProcessBuilder builder, Command command) {
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw AskBuildException.environment("cannot run " + command.argv().get(0) + ": " + e.getMessage());
+    }
   }
 
   private ProcessBuilder builder(Command command) {

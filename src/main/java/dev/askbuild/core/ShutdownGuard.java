@@ -82,9 +82,26 @@ public final class ShutdownGuard {
     }
   }
 
-  static void track(Process process) {
+  /** Starts a process: {@link #startTracked} runs it under the guard's lock. */
+  @FunctionalInterface
+  interface ProcessStart {
+    Process start() throws IOException;
+  }
+
+  /**
+   * Starts a process unless the run is being stopped, and tracks it from its first moment: the
+   * check, whatever {@code start} writes first (the log's directory) and the tracking happen under
+   * the lock the shutdown takes for its list, so a signal either finds the process in that list or
+   * stops it from being started. Checked and tracked apart, a command started just as the signal
+   * came outlived the run in a session of its own, and its log's directory came back after the
+   * staging tree holding it was removed.
+   */
+  static Process startTracked(String what, ProcessStart start) throws IOException {
     synchronized (LOCK) {
+      requireNotInterrupted(what);
+      Process process = start.start();
       processes.add(process);
+      return process;
     }
   }
 
@@ -128,11 +145,12 @@ public final class ShutdownGuard {
 
   /** The shutdown: children first (they hold the staging trees open), then files, then the record. */
   static void stopEverything() {
-    if (signal == null) {
-      signal = "a shutdown";
-    }
     List<Process> running;
     synchronized (LOCK) {
+      // Set under the lock: no command starts after this list is taken (see startTracked).
+      if (signal == null) {
+        signal = "a shutdown";
+      }
       running = List.copyOf(processes);
     }
     stopTrees(running, GRACE);
@@ -219,9 +237,17 @@ public final class ShutdownGuard {
   }
 
   private static void removeQuietly(Path dir) {
-    // Twice: a process killed a moment ago may still have been adding files.
-    for (int i = 0; i < 2 && Files.exists(dir, LinkOption.NOFOLLOW_LINKS); i++) {
+    // Again while it is there: a process killed a moment ago may still have been adding files,
+    // and the stage's own cleanup may be removing the same tree (FileTrees tolerates that).
+    long deadline = System.nanoTime() + GRACE.toNanos();
+    while (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       FileTrees.deleteQuietly(dir);
+      if (System.nanoTime() > deadline) {
+        return;
+      }
+      if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        sleep(50);
+      }
     }
   }
 

@@ -29,10 +29,42 @@ class CliConventionsTest {
   @Test
   void aMistypedOptionGetsTheNearestName() {
     assertThat(run("verify", "--bord", "demo", "--out", "/tmp/x")).isEqualTo(2);
-    assertThat(err.toString()).contains("--bord").contains("Possible solutions: --board");
+    assertThat(err.toString()).startsWith("error: ").contains("'--bord'", "did you mean --board or --board-dir?",
+        "(askbuild verify --help lists the options)");
+    assertThat(err.toString().lines()).as("one line, no usage after it").hasSize(1);
     err.getBuffer().setLength(0);
     assertThat(run("verfy")).isEqualTo(2);
-    assertThat(err.toString()).contains("Did you mean: askbuild verify");
+    assertThat(err.toString()).startsWith("error: ").contains("did you mean askbuild verify?",
+        "(askbuild --help lists the commands)");
+    assertThat(err.toString().lines()).hasSize(1);
+    err.getBuffer().setLength(0);
+    assertThat(run("chek")).isEqualTo(2);
+    assertThat(err.toString()).contains("'chek'; did you mean askbuild check?");
+  }
+
+  /** The guide's rule for a user's mistake: one line, labelled error:, naming what to fix; exit 2. */
+  @Test
+  void everyUsageMistakeIsOneErrorLineNamingIt() {
+    String[][] mistakes = {
+        {"verify"},
+        {},
+        {"build", "--board", "nosuch", "--out", "/tmp/askbuild-never-made"},
+        {"build", "--board", "demo", "--rehash=yes", "--out", "/tmp/askbuild-never-made"},
+        {"build", "--board", "demo", "--out", "/"},
+        {"verify", "--packages", "/etc/passwd"},
+        {"cache", "prune", "--max-size", "12Q"},
+        {"cache", "import", "/nonexistent/cache.tar"},
+    };
+    String[] named = {"--packages", "a command", "nosuch", "--rehash", "--out /", "/etc/passwd", "12Q",
+        "/nonexistent/cache.tar"};
+    for (int i = 0; i < mistakes.length; i++) {
+      err.getBuffer().setLength(0);
+      String line = String.join(" ", mistakes[i]);
+      assertThat(run(mistakes[i])).as(line).isEqualTo(2);
+      assertThat(err.toString()).as(line).startsWith("error: ").contains(named[i]).doesNotContain("Exception");
+      assertThat(err.toString().lines()).as(line).hasSize(1);
+    }
+    assertThat(Path.of("/tmp/askbuild-never-made")).doesNotExist();
   }
 
   @Test

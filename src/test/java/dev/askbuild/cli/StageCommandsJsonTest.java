@@ -103,7 +103,7 @@ class StageCommandsJsonTest {
         new PrintWriter(err));
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).startsWith("askbuild: unknown board 'nosuch'; known boards: mono-gateway, demo")
+    assertThat(err.toString()).startsWith("error: unknown board 'nosuch'; known boards: mono-gateway, demo")
         .doesNotContain("Usage");
     assertThat(out).isEmptyDirectory();
   }

@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,5 +36,36 @@ class FileTreesTest {
     assertThat(oldRoot).doesNotExist();
     assertThat(fresh).exists(); // may be another run's build in progress
     assertThat(otherOld).exists(); // another target's
+  }
+
+  /**
+   * A signal's shutdown guard and the stage's own cleanup remove the same staging tree at once:
+   * both must finish without an error and leave nothing (one that gave up left the tree in CI).
+   */
+  @Test
+  void twoRemoversOfOneTreeBothEndWithItGone() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 10; round++) {
+        Path tree = dir.resolve("tree-" + round);
+        for (int d = 0; d < 150; d++) {
+          Path sub = Files.createDirectories(tree.resolve("d" + d % 10).resolve("e" + d));
+          for (int f = 0; f < 10; f++) {
+            Files.writeString(sub.resolve("f" + f), "x");
+          }
+        }
+        Callable<Void> remove = () -> {
+          FileTrees.deleteRecursively(tree);
+          return null;
+        };
+        List<Future<Void>> both = new ArrayList<>(List.of(pool.submit(remove), pool.submit(remove)));
+        for (Future<Void> one : both) {
+          one.get(); // throws the remover's error, if any
+        }
+        assertThat(tree).as("round " + round).doesNotExist();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
