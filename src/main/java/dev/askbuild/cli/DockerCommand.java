@@ -82,6 +82,13 @@ final class DockerCommand implements Callable<Integer> {
   @Option(names = "--libc", paramLabel = "L", description = "glibc or musl (default: the board's): every stage builds against it; musl adds Debian's musl packages to the builder.")
   String libc;
 
+  @Option(names = "--ccache-seed", paramLabel = "DIR",
+      description = "A compiler cache to start the daemon's own from (native mode's CACHE/ccache, e.g."
+          + " ~/.cache/askbuild/ccache): sent with the context and copied into the BuildKit cache mount the"
+          + " stages compile through, without replacing what it holds, so a fresh daemon's first kernel build"
+          + " reuses the host's compiles. Its content is in no stage's cache key.")
+  Path ccacheSeed;
+
   @Option(names = "--print", description = "Print the command lines (context staged) instead of running them.")
   boolean print;
 
@@ -113,7 +120,8 @@ final class DockerCommand implements Callable<Integer> {
       builderPackages.addAll(dev.askbuild.core.Libc.MUSL.debianPackages(profile.toolchain()));
     }
     DockerRequest request = new DockerRequest(board, components, inputs, out, privates, builderPackages, classpath(),
-        Optional.ofNullable(baseImage), Optional.ofNullable(image), Optional.ofNullable(network), dockerCli(), asked);
+        Optional.ofNullable(baseImage), Optional.ofNullable(image), Optional.ofNullable(network), dockerCli(), asked,
+        Optional.ofNullable(ccacheSeed));
     ProcessRunner runner = ProcessRunner.inheritingEnvironment();
     DockerBuild build = new DockerBuild(runner, new DockerProbe(runner, System.getenv()));
     if (print) {

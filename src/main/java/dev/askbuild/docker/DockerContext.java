@@ -21,12 +21,15 @@ import java.util.zip.ZipOutputStream;
 /**
  * The build context of one docker-mode build, made from the request so that it holds exactly what
  * the Dockerfile reads: {@code Dockerfile}, {@code .dockerignore}, {@code opt/askbuild-stage},
- * {@code opt/lib/*.jar} and {@code packages/} (hard links to the public tarballs; a private one is
- * left out even when it also sits in the packages directory). Private files get a link each in a
+ * {@code opt/lib/*.jar}, {@code packages/} (hard links to the public tarballs; a private one is
+ * left out even when it also sits in the packages directory) and {@code ccache-seed/} (the compiler
+ * cache sent along, hard links again; empty when none is). Private files get a link each in a
  * 0700 directory outside the context, so the command line and the log name the link, not the file.
  */
 public final class DockerContext {
   static final String DOCKERFILE = "Dockerfile";
+  /** The context directory the Dockerfile's ccache-seed stage copies from. */
+  static final String CCACHE_SEED = "ccache-seed";
   private static final String RESOURCES = "/dev/askbuild/docker/";
   /** Class directories packed into a jar get fixed entry times: same classes, same bytes, same cache key. */
   private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2024, 5, 1, 0, 0);
@@ -45,6 +48,10 @@ public final class DockerContext {
     copyResource(".dockerignore", dir.resolve(".dockerignore"));
     copyResource("askbuild-stage", dir.resolve("opt/askbuild-stage"));
     linkPackages(request, dir.resolve("packages"));
+    Files.createDirectories(dir.resolve(CCACHE_SEED));
+    if (request.ccacheSeed().isPresent()) {
+      linkCcache(request.ccacheSeed().get(), dir.resolve(CCACHE_SEED));
+    }
     int index = 0;
     for (Path entry : request.classpath()) {
       String prefix = String.format("%02d-", index++);
@@ -90,6 +97,29 @@ public final class DockerContext {
         if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
           linkOrCopy(source, target.resolve(name));
         }
+      }
+    }
+  }
+
+  /**
+   * ccache's result files and its configuration, not its lock files (another build holding one
+   * would leave it stale in the daemon's cache), nor its statistics and temporary files.
+   */
+  private static void linkCcache(Path seed, Path target) throws IOException {
+    Path root = seed.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw AskBuildException.badInput("--ccache-seed " + root + " is not a directory");
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+        String name = p.getFileName().toString();
+        Path relative = root.relativize(p);
+        if (name.endsWith(".lock") || name.equals("stats") || name.startsWith(".") || relative.startsWith("tmp")) {
+          continue;
+        }
+        Path copy = target.resolve(relative.toString());
+        Files.createDirectories(copy.getParent());
+        linkOrCopy(p, copy);
       }
     }
   }

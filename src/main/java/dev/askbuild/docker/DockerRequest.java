@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param docker the docker CLI to run
  * @param libc {@code musl} when asked for: a build argument every stage passes on as {@code --libc},
  *     so it is in every stage's cache key; empty for the board's own (the command line as before)
+ * @param ccacheSeed a compiler cache (a native run's {@code CACHE/ccache}) sent with the context and
+ *     copied into the daemon's own compiler cache before the kernel stage, or empty
  */
 public record DockerRequest(
     String board,
@@ -38,7 +40,8 @@ public record DockerRequest(
     Optional<String> imageTag,
     Optional<String> network,
     String docker,
-    Optional<dev.askbuild.core.Libc> libc) {
+    Optional<dev.askbuild.core.Libc> libc,
+    Optional<Path> ccacheSeed) {
   /** The Dockerfile declares this many secret slots (private1..private4). */
   public static final int SECRET_SLOTS = 4;
 
@@ -53,8 +56,23 @@ public record DockerRequest(
         Optional.empty());
   }
 
+  /** A build with no compiler cache sent along. */
+  public DockerRequest(String board, List<String> components, Path packages, Path out, List<PrivateInput> privates,
+      List<String> devPackages, List<Path> classpath, Optional<String> baseImage, Optional<String> imageTag,
+      Optional<String> network, String docker, Optional<dev.askbuild.core.Libc> libc) {
+    this(board, components, packages, out, privates, devPackages, classpath, baseImage, imageTag, network, docker,
+        libc, Optional.empty());
+  }
+
+  /** This build with {@code seed} sent along as the daemon's first compiler cache. */
+  public DockerRequest withCcacheSeed(Path seed) {
+    return new DockerRequest(board, components, packages, out, privates, devPackages, classpath, baseImage, imageTag,
+        network, docker, libc, Optional.of(seed));
+  }
+
   public DockerRequest {
     java.util.Objects.requireNonNull(libc, "libc");
+    java.util.Objects.requireNonNull(ccacheSeed, "ccacheSeed");
     for (String name : components) {
       if (!COMPONENT.matcher(name).matches()) {
         throw AskBuildException.badInput("--components takes names of letters, digits and _ separated by commas"

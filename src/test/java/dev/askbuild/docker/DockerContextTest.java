@@ -61,6 +61,34 @@ class DockerContextTest {
     assertThat(secret).exists();
   }
 
+  /** ccache's results and configuration go along, hard-linked; its locks, statistics and temporary files do not. */
+  @Test
+  void aCompilerCacheSeedGoesAlongWithoutItsLocksStatisticsOrTemporaryFiles() throws Exception {
+    Path ccache = Files.createDirectories(tmp.resolve("ccache/a/b"));
+    Files.writeString(ccache.resolve("0123R"), "result");
+    Files.writeString(ccache.resolve("4567M"), "manifest");
+    Files.writeString(ccache.resolve("stats"), "counters");
+    Files.writeString(ccache.resolve("0123R.lock"), "held");
+    Files.writeString(tmp.resolve("ccache/ccache.conf"), "max_size = 5G\n");
+    Files.writeString(Files.createDirectories(tmp.resolve("ccache/tmp")).resolve("cpp_stdout.tmp"), "half");
+
+    Path ctx = DockerContext.stage(request(List.of()).withCcacheSeed(tmp.resolve("ccache")), tmp.resolve("ctx"),
+        tmp.resolve("s")).dir();
+
+    try (var walk = Files.walk(ctx.resolve("ccache-seed"))) {
+      assertThat(walk.filter(Files::isRegularFile).map(p -> ctx.resolve("ccache-seed").relativize(p).toString()))
+          .containsExactlyInAnyOrder("a/b/0123R", "a/b/4567M", "ccache.conf");
+    }
+    assertThat(Files.getAttribute(ctx.resolve("ccache-seed/a/b/0123R"), "unix:ino"))
+        .isEqualTo(Files.getAttribute(ccache.resolve("0123R"), "unix:ino"));
+
+    Path plain = DockerContext.stage(request(List.of()), tmp.resolve("ctx2"), tmp.resolve("s")).dir();
+    assertThat(plain.resolve("ccache-seed")).as("the Dockerfile mounts it either way").isEmptyDirectory();
+    assertThatThrownBy(() -> DockerContext.stage(request(List.of()).withCcacheSeed(tmp.resolve("nope")),
+        tmp.resolve("ctx3"), tmp.resolve("s")))
+        .isInstanceOf(AskBuildException.class).hasMessage("--ccache-seed " + tmp.resolve("nope") + " is not a directory");
+  }
+
   @Test
   void classesArePackedIntoTheSameBytesEveryTimeSoTheBuilderStaysCached() throws Exception {
     DockerContext.stage(request(List.of()), tmp.resolve("a"), tmp.resolve("s"));

@@ -66,8 +66,8 @@ class DockerfileTest {
   @Test
   void everyStageThatRunsACommandIsOnTheBuildPlatformAndTheOutputsAreScratch() throws IOException {
     Map<String, List<String>> stages = stages();
-    assertThat(stages.keySet()).containsExactly("builder", "verify", "sysroot", "kernel", "compile", "check",
-        "artifacts", "runtime");
+    assertThat(stages.keySet()).containsExactly("builder", "ccache-seed", "verify", "sysroot", "kernel", "compile",
+        "check", "artifacts", "runtime");
     stages.forEach((name, lines) -> {
       boolean runs = lines.stream().anyMatch(l -> l.startsWith("RUN "));
       if (runs) {
@@ -142,6 +142,27 @@ class DockerfileTest {
     assertThat(instructions()).filteredOn(l -> l.startsWith("COPY ")).noneMatch(l -> l.contains("secret"));
   }
 
+  /**
+   * The stages that compile do so through one BuildKit cache mount, never a directory of their
+   * layer (it would grow every layer and every export); the kernel stage depends on the seed's
+   * constant marker only, not on the seeded files.
+   */
+  @Test
+  void theStagesThatCompileShareOneCacheMountAndTheKernelWaitsForTheSeed() throws IOException {
+    Map<String, List<String>> stages = stages();
+    for (String stage : List.of("sysroot", "kernel", "compile")) {
+      assertThat(String.join("\n", stages.get(stage))).as(stage)
+          .contains("--mount=type=cache,id=askbuild-ccache,target=/cache/" + stage + "/ccache ");
+    }
+    assertThat(String.join("\n", stages.get("builder"))).contains(" ccache ");
+    assertThat(String.join("\n", stages.get("ccache-seed")))
+        .contains("--mount=type=bind,source=ccache-seed,target=/in/ccache-seed", "--mount=type=cache,id=askbuild-ccache,",
+            "echo seeded > /ccache-seeded");
+    List<String> fromSeed = instructions().stream().filter(l -> l.contains("from=ccache-seed")).toList();
+    assertThat(fromSeed).singleElement().asString().contains("askbuild-stage kernel")
+        .contains("--mount=type=bind,from=ccache-seed,source=/ccache-seeded,target=/in/ccache-seeded ");
+  }
+
   @Test
   void theDefaultBaseIsPinnedByDigestAndNoFrontendIsPulled() throws IOException {
     assertThat(resource("Dockerfile")).doesNotContainPattern("(?m)^#\\s*syntax=");
@@ -154,7 +175,7 @@ class DockerfileTest {
   @Test
   void theIgnoreFileLetsInOnlyWhatTheDockerfileReads() throws IOException {
     List<String> rules = resource(".dockerignore").lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-    assertThat(rules).containsExactly("*", "!opt/askbuild-stage", "!opt/lib/*.jar", "!packages/");
+    assertThat(rules).containsExactly("*", "!opt/askbuild-stage", "!opt/lib/*.jar", "!packages/", "!ccache-seed/");
     assertThat(instructions()).filteredOn(l -> l.startsWith("COPY ") && !l.contains("--from="))
         .containsExactly("COPY opt/ /opt/askbuild/");
   }
