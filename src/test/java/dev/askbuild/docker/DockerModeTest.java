@@ -55,6 +55,8 @@ class DockerModeTest {
   String secretName;
   byte[] secretBytes;
   double warmSeconds;
+  /** The compiler cache sent to the daemon: the run's own, until the warm build changes it. */
+  Path seed;
   final List<DockerResult> all = new ArrayList<>();
 
   @BeforeAll
@@ -80,6 +82,7 @@ class DockerModeTest {
         packages.toString(), "--out", root.resolve("native-kernel").toString(), "--cache", Fixtures.cache().toString()},
         writer, writer);
     assertThat(code).as("the native demo kernel:\n" + text).isZero();
+    seed = Fixtures.cache().resolve("ccache");
   }
 
   private DockerResult build(Path out, Path inputs, List<PrivateInput> privates, Optional<String> tag)
@@ -87,7 +90,7 @@ class DockerModeTest {
     // The run's compiler cache as the daemon's first: the demo kernel compiled natively once per run
     // is not compiled again inside the image (a fresh daemon, as in CI, has no cache of its own).
     DockerRequest request = new DockerRequest("demo", List.of(), inputs, out, privates, List.of(), TestClasspath.engine(),
-        Optional.of(baseImage), tag, Optional.of("host"), docker).withCcacheSeed(Fixtures.cache().resolve("ccache"));
+        Optional.of(baseImage), tag, Optional.of("host"), docker).withCcacheSeed(seed);
     ProcessRunner runner = ProcessRunner.inheritingEnvironment();
     DockerResult result = new DockerBuild(runner, new DockerProbe(runner, System.getenv())).run(request);
     all.add(result);
@@ -144,6 +147,12 @@ class DockerModeTest {
   @Test
   @Order(2)
   void secondBuildWithUnchangedInputsReusesTheCachedSysrootAndKernel() throws Exception {
+    // A seed that holds one file more: what it holds is no input of the kernel stage, which stays cached.
+    Path changedSeed = root.resolve("changed-seed");
+    new ProcessRunner(System.getenv()).runChecked(dev.askbuild.core.Command.of(root, "cp", "-a", seed.toString(),
+        changedSeed.toString()), root.resolve("copy-seed.log"), "copying the compiler cache");
+    Files.writeString(Files.createDirectories(changedSeed.resolve("f/f")).resolve("askbuild-test-extraR"), "one more");
+    seed = changedSeed;
     long t = System.nanoTime();
     warm = build(root.resolve("warm"), publicPackages, privates(), Optional.empty());
     warmSeconds = (System.nanoTime() - t) / 1e9;
@@ -151,7 +160,8 @@ class DockerModeTest {
     assertThat(warm.exitCode()).as(warm.error().orElse("")).isZero();
     Map<String, String> states = new TreeMap<>();
     warm.stages().forEach(s -> states.put(s.stage(), s.state()));
-    assertThat(states).containsEntry("sysroot", "cached").containsEntry("kernel", "cached");
+    assertThat(states).as("with a changed compiler cache seed").containsEntry("sysroot", "cached")
+        .containsEntry("kernel", "cached");
     assertThat(warm.artifacts()).isEqualTo(cold.artifacts());
     double ratio = warmSeconds / coldSeconds;
     Figures.record("warm build (s)", warmSeconds);
