@@ -76,13 +76,19 @@ class DockerModeTest {
     packages = PackagesDir.gather(demo.packages(), demo.elsewhere(), root.resolve("packages"));
     // The demo kernel built natively first (a hit when an earlier class of the run built it), so the
     // compiler cache sent to the daemon holds its compiles whatever order the classes run in.
+    buildNatively("the native demo kernel", root.resolve("native-kernel"), "--stages", "verify,kernel");
+    seed = Fixtures.cache().resolve("ccache");
+  }
+
+  /** {@code askbuild build} of the demo's packages into {@code out} on the run's cache; it must pass. */
+  private void buildNatively(String what, Path out, String... options) throws IOException {
+    List<String> args = new ArrayList<>(List.of("build", "--board", "demo", "--packages", packages.toString(), "--out",
+        out.toString(), "--cache", Fixtures.cache().toString()));
+    args.addAll(List.of(options));
     java.io.StringWriter text = new java.io.StringWriter();
     java.io.PrintWriter writer = new java.io.PrintWriter(text);
-    int code = Main.run(new String[] {"build", "--board", "demo", "--stages", "verify,kernel", "--packages",
-        packages.toString(), "--out", root.resolve("native-kernel").toString(), "--cache", Fixtures.cache().toString()},
-        writer, writer);
-    assertThat(code).as("the native demo kernel:\n" + text).isZero();
-    seed = Fixtures.cache().resolve("ccache");
+    int code = Main.run(args.toArray(String[]::new), writer, writer);
+    assertThat(code).as(what + ":\n" + text).isZero();
   }
 
   private DockerResult build(Path out, Path inputs, List<PrivateInput> privates, Optional<String> tag)
@@ -149,7 +155,7 @@ class DockerModeTest {
   void secondBuildWithUnchangedInputsReusesTheCachedSysrootAndKernel() throws Exception {
     // A seed that holds one file more: what it holds is no input of the kernel stage, which stays cached.
     Path changedSeed = root.resolve("changed-seed");
-    new ProcessRunner(System.getenv()).runChecked(dev.askbuild.core.Command.of(root, "cp", "-a", seed.toString(),
+    ProcessRunner.inheritingEnvironment().runChecked(dev.askbuild.core.Command.of(root, "cp", "-a", seed.toString(),
         changedSeed.toString()), root.resolve("copy-seed.log"), "copying the compiler cache");
     Files.writeString(Files.createDirectories(changedSeed.resolve("f/f")).resolve("askbuild-test-extraR"), "one more");
     seed = changedSeed;
@@ -173,11 +179,7 @@ class DockerModeTest {
   @Order(3)
   void exportedDistIsByteIdenticalToTheNativeBuildOfTheSameInputs() throws Exception {
     Path nativeOut = root.resolve("native");
-    java.io.StringWriter text = new java.io.StringWriter();
-    java.io.PrintWriter writer = new java.io.PrintWriter(text);
-    int code = Main.run(new String[] {"build", "--board", "demo", "--packages", packages.toString(), "--out",
-        nativeOut.toString(), "--cache", Fixtures.cache().toString()}, writer, writer);
-    assertThat(code).as("native build of the same inputs:\n" + text).isZero();
+    buildNatively("native build of the same inputs", nativeOut);
 
     Path dockerDist = root.resolve("cold/dist");
     Path nativeDist = nativeOut.resolve("dist");
